@@ -1,0 +1,203 @@
+// `npm run build`: checks every story, builds the app, then prerenders each story into static
+// files any host can serve:
+//   dist/<slug>/index.html   the explainer (article, places list and static map in the HTML)
+//   dist/<slug>/embed.html   the map-first embed
+//   dist/<slug>/oembed.json  oEmbed for CMSs
+//   dist/<slug>/places.geojson, labels.geojson, basemap-light.svg, basemap-dark.svg
+//   dist/index.html          the newest story, so the site root opens on it
+//   dist/_headers            the Content-Security-Policy for hosts that read it
+// A story error fails the build with `file:line:column: message` lines and nothing else.
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { pathToFileURL } from 'node:url';
+import type { FeatureCollection } from 'geojson';
+import { build } from 'vite';
+import { mapData } from '../src/map/mapData.ts';
+import { mainBounds } from '../src/map/camera.ts';
+import { DARK, LIGHT } from '../src/map/palette.ts';
+import { staticBasemapSvg, staticPlaces } from '../src/map/staticMap.ts';
+import { serialisePageData, PAGE_DATA_ID, type PageData } from '../src/app/page.ts';
+import { formatDiagnostic, loadPlaces, loadStory } from '../src/story/load.ts';
+import type { ResolvedStory } from '../src/story/schema.ts';
+import { CSP_HEADER, CSP_META, headersFile } from './csp.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIST = join(ROOT, 'dist');
+const SSR_OUT = join(ROOT, '.cache/ssr');
+const ATTRIBUTION =
+  'Geography: Natural Earth (public domain). Labels: Noto Sans (SIL Open Font License 1.1).';
+const EMBED_SIZE = { width: 640, height: 560 };
+
+export function discoverStories(dir = join(ROOT, 'stories')): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'story.md')))
+    .map((d) => join(dir, d.name))
+    .sort();
+}
+
+/** Checks every story; prints every diagnostic and exits on any. */
+function checkStories(): ResolvedStory[] {
+  const gazetteer = loadPlaces('public/data/places.geojson', { cwd: ROOT, what: 'gazetteer' });
+  const stories: ResolvedStory[] = [];
+  const problems: string[] = [];
+  for (const folder of discoverStories()) {
+    const result = loadStory(folder, { cwd: ROOT, gazetteer });
+    problems.push(...result.diagnostics.map(formatDiagnostic));
+    if (result.story && result.diagnostics.length === 0) stories.push(result.story);
+  }
+  if (stories.length === 0 && problems.length === 0) {
+    problems.push('stories/: no story found: add stories/<slug>/story.md (see docs/story-format.md)');
+  }
+  if (problems.length > 0) {
+    for (const line of new Set(problems)) console.error(line);
+    console.error(`build failed: ${problems.length} problem(s) in the stories above`);
+    process.exit(1);
+  }
+  return stories;
+}
+
+function readCollection(path: string): FeatureCollection {
+  return JSON.parse(readFileSync(path, 'utf8')) as FeatureCollection;
+}
+
+interface Template {
+  html: string;
+}
+
+/** The client build's HTML with its asset paths made relative to a page `depth` folders down. */
+function pageHtml(
+  template: Template,
+  depth: number,
+  parts: { head: string; body: string; data: string; lang: string },
+) {
+  const up = depth === 0 ? './' : '../'.repeat(depth);
+  return template.html
+    .replace('<html lang="en">', `<html lang="${parts.lang}">`)
+    .replaceAll('="./assets/', `="${up}assets/`)
+    .replace('<!--app-head-->', `${CSP_META}\n${parts.head}`)
+    .replace('<!--app-body-->', () => parts.body)
+    .replace(
+      '<!--page-data-->',
+      () => `<script type="application/json" id="${PAGE_DATA_ID}">${parts.data}</script>`,
+    );
+}
+
+function writeStory(
+  story: ResolvedStory,
+  template: Template,
+  render: (page: PageData) => { head: string; body: string },
+  basemap: { world: FeatureCollection; region: FeatureCollection },
+  isDefault: boolean,
+) {
+  const dir = join(DIST, story.slug);
+  mkdirSync(dir, { recursive: true });
+  const { places, labels } = mapData(story);
+  writeFileSync(join(dir, 'places.geojson'), JSON.stringify(places));
+  writeFileSync(join(dir, 'labels.geojson'), JSON.stringify(labels));
+  const bounds = mainBounds(story);
+  const layers = [basemap.world, basemap.region];
+  writeFileSync(join(dir, 'basemap-light.svg'), staticBasemapSvg(layers, bounds, LIGHT));
+  writeFileSync(join(dir, 'basemap-dark.svg'), staticBasemapSvg(layers, bounds, DARK));
+  const { layers: _geometry, ...storyData } = story;
+
+  // Paths relative to the page; the root copy of the default story reaches into its folder.
+  const pageAt = (prefix: string, mode: PageData['mode']): PageData => ({
+    story: storyData,
+    mode,
+    staticMap: {
+      ...staticPlaces(places, bounds),
+      basemap: { light: `${prefix}basemap-light.svg`, dark: `${prefix}basemap-dark.svg` },
+    },
+    files: {
+      places: `${prefix}places.geojson`,
+      labels: `${prefix}labels.geojson`,
+      world: `${prefix}../data/basemap-world.geojson`,
+      region: `${prefix}../data/basemap-region.geojson`,
+      glyphs: `${prefix}../fonts/`,
+    },
+    attribution: ATTRIBUTION,
+  });
+  const emit = (file: string, depth: number, page: PageData) => {
+    const { head, body } = render(page);
+    const html = pageHtml(template, depth, {
+      head,
+      body,
+      data: serialisePageData(page),
+      lang: story.lang,
+    });
+    writeFileSync(file, html);
+  };
+  emit(join(dir, 'index.html'), 1, pageAt('', 'page'));
+  emit(join(dir, 'embed.html'), 1, pageAt('', 'embed'));
+  if (isDefault) {
+    emit(join(DIST, 'index.html'), 0, pageAt(`${story.slug}/`, 'page'));
+    emit(join(DIST, 'embed.html'), 0, pageAt(`${story.slug}/`, 'embed'));
+  }
+  writeFileSync(
+    join(dir, 'oembed.json'),
+    JSON.stringify(
+      {
+        version: '1.0',
+        type: 'rich',
+        title: story.title,
+        provider_name: 'Map explainer',
+        width: EMBED_SIZE.width,
+        height: EMBED_SIZE.height,
+        // The host resolves `embed.html` against where it found this file.
+        html: `<iframe src="embed.html" title="Map: ${escapeAttr(story.title)}" width="${EMBED_SIZE.width}" height="${EMBED_SIZE.height}" style="border:0;width:100%" loading="lazy"></iframe>`,
+      },
+      null,
+      2,
+    ),
+  );
+}
+
+function escapeAttr(text: string) {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Precompressed copies so the preview server sends what a CDN would. */
+function gzipTree(dir: string) {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    if (!/\.(html|js|mjs|css|json|geojson|svg|pbf|txt)$/.test(entry.name)) continue;
+    writeFileSync(`${path}.gz`, gzipSync(readFileSync(path), { level: 9 }));
+  }
+}
+
+export async function buildSite() {
+  const stories = checkStories();
+  rmSync(DIST, { recursive: true, force: true });
+  await build({ root: ROOT, logLevel: 'warn' });
+  await build({
+    root: ROOT,
+    logLevel: 'warn',
+    build: { ssr: 'src/app/prerender.ts', outDir: SSR_OUT, emptyOutDir: true, manifest: false },
+  });
+  const { renderPage } = (await import(pathToFileURL(join(SSR_OUT, 'prerender.js')).href)) as {
+    renderPage: (page: PageData) => { head: string; body: string };
+  };
+  const template = { html: readFileSync(join(DIST, 'index.html'), 'utf8') };
+  const basemap = {
+    world: readCollection(join(ROOT, 'public/data/basemap-world.geojson')),
+    region: readCollection(join(ROOT, 'public/data/basemap-region.geojson')),
+  };
+  // The newest story opens at the site root.
+  const newest = [...stories].sort((a, b) => b.published.localeCompare(a.published))[0];
+  for (const story of stories) writeStory(story, template, renderPage, basemap, story === newest);
+  writeFileSync(join(DIST, '_headers'), headersFile(CSP_HEADER));
+  gzipTree(DIST);
+  console.log(
+    `built ${stories.length} ${stories.length === 1 ? 'story' : 'stories'} into ${relative(ROOT, DIST)}/: ${stories.map((s) => s.slug).join(', ')}`,
+  );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  buildSite().catch((error: Error) => {
+    console.error(`build failed: ${error.message}`);
+    process.exit(1);
+  });
+}

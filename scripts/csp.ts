@@ -1,0 +1,36 @@
+// The Content-Security-Policy the built site runs under. Nothing is loosened for MapLibre: its
+// worker is a same-origin file (setWorkerUrl), styles are a stylesheet plus CSSOM writes (which
+// style-src does not govern), and images it makes are blob:/data: URLs.
+const DIRECTIVES: [string, string][] = [
+  ['default-src', "'self'"],
+  ['script-src', "'self'"],
+  ['style-src', "'self'"],
+  ['worker-src', "'self' blob:"],
+  ['img-src', "'self' data: blob:"],
+  ['connect-src', "'self'"],
+  ['font-src', "'self'"],
+  ['object-src', "'none'"],
+  ['base-uri', "'none'"],
+  ['form-action', "'none'"],
+  // Newsrooms frame the map from any domain.
+  ['frame-ancestors', '*'],
+];
+
+const join = (d: [string, string][]) => d.map(([k, v]) => `${k} ${v}`).join('; ');
+
+export const CSP_HEADER = join(DIRECTIVES);
+
+// frame-ancestors is ignored (with a console error) inside <meta>, so the fallback leaves it out.
+export const CSP_META = `<meta http-equiv="Content-Security-Policy" content="${join(
+  DIRECTIVES.filter(([k]) => k !== 'frame-ancestors'),
+)}" />`;
+
+export function headersFile(policy: string): string {
+  return [
+    '/*',
+    `  Content-Security-Policy: ${policy}`,
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: strict-origin-when-cross-origin',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,190 @@
+// The only module that imports MapLibre. It is loaded late (see MapView.svelte), so the article
+// and the static map paint before any of MapLibre's ~300 KB is fetched.
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { FilterSpecification, LngLatBoundsLike } from 'maplibre-gl';
+import type { CategoryId } from './categories.ts';
+import type { Bounds, Camera, Projection } from './camera.ts';
+import { mapImages } from './images.ts';
+import type { Palette } from './palette.ts';
+import { buildStyle, INTERACTIVE_LAYERS, SOURCE, type StyleInput } from './style.ts';
+
+maplibregl.setWorkerUrl(new URL(workerUrl, import.meta.url).href);
+
+export interface LiveMapOptions {
+  container: HTMLElement;
+  style: Omit<StyleInput, 'palette'>;
+  palette: Palette;
+  camera: Camera;
+  projection: Projection;
+  /** Inside an iframe the page must keep its scroll: Ctrl/⌘ + wheel zooms, two fingers pan. */
+  cooperative: boolean;
+  interactive: boolean;
+  attribution: string;
+  /** Feature ids ordered by how specific they are: the first hit wins (Crimea before Ukraine). */
+  rank: (ids: string[]) => string | undefined;
+  onPick: (id: string) => void;
+  onBusy: (busy: boolean) => void;
+  onMove: (bounds: Bounds) => void;
+  onError: (message: string) => void;
+  onContextLost: () => void;
+  onContextRestored: () => void;
+}
+
+export type LiveMap = ReturnType<typeof createLiveMap>;
+
+export function createLiveMap(o: LiveMapOptions) {
+  let palette = o.palette;
+  const map = new maplibregl.Map({
+    container: o.container,
+    style: buildStyle({ ...o.style, palette }),
+    bounds: 'bounds' in o.camera ? (o.camera.bounds as LngLatBoundsLike) : undefined,
+    center: 'center' in o.camera ? o.camera.center : undefined,
+    zoom: 'zoom' in o.camera ? o.camera.zoom : undefined,
+    fitBoundsOptions: { padding: 24 },
+    minZoom: 0.5,
+    maxZoom: 9,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    cooperativeGestures: o.cooperative,
+    interactive: o.interactive,
+    attributionControl: { compact: false, customAttribution: o.attribution },
+    // The canvas is one tab stop for keyboard panning; features are reached through the places list.
+    keyboard: true,
+    locale: {
+      'CooperativeGesturesHandler.WindowsHelpText': 'Use Ctrl + scroll to zoom the map',
+      'CooperativeGesturesHandler.MacHelpText': 'Use ⌘ + scroll to zoom the map',
+    },
+  });
+  // A handle for newsroom developers and our browser tests: the real MapLibre map.
+  (window as Window & { mapExplainer?: { map: maplibregl.Map } }).mapExplainer = { map };
+  if (o.projection === 'globe') map.once('style.load', () => map.setProjection({ type: 'globe' }));
+  if (o.interactive) {
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  }
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+
+  const addImages = () => {
+    for (const [id, image] of Object.entries(mapImages(palette))) {
+      if (map.hasImage(id)) map.removeImage(id);
+      map.addImage(id, image, { pixelRatio: image.pixelRatio });
+    }
+  };
+  map.on('styleimagemissing', (e) => {
+    if (!map.hasImage(e.id)) addImages();
+  });
+
+  // Busy while anything loads or moves; idle is MapLibre's "everything rendered".
+  map.on('dataloading', () => o.onBusy(true));
+  map.on('movestart', () => o.onBusy(true));
+  map.on('idle', () => o.onBusy(false));
+  map.on('error', (e) => o.onError(e.error?.message ?? 'map error'));
+  map.on('moveend', () => {
+    const b = map.getBounds();
+    o.onMove([
+      [b.getWest(), b.getSouth()],
+      [b.getEast(), b.getNorth()],
+    ]);
+  });
+  // MapLibre re-creates its resources when the context comes back; until then the static map shows.
+  map.on('webglcontextlost', () => o.onContextLost());
+  map.on('webglcontextrestored', () => o.onContextRestored());
+
+  const pick = (point: maplibregl.PointLike) => {
+    const hits = map.queryRenderedFeatures(point, { layers: INTERACTIVE_LAYERS });
+    return o.rank([...new Set(hits.map((f) => String(f.properties.id)))]);
+  };
+  map.on('click', (e) => {
+    const id = pick(e.point);
+    if (id) o.onPick(id);
+  });
+  map.on('mousemove', (e) => {
+    map.getCanvas().style.cursor = pick(e.point) ? 'pointer' : '';
+  });
+
+  const baseFilters = new Map<string, FilterSpecification | undefined>();
+  const rememberFilters = () => {
+    for (const id of INTERACTIVE_LAYERS.concat('place-outline', 'place-uncertainty-line')) {
+      baseFilters.set(id, map.getFilter(id) ?? undefined);
+    }
+  };
+
+  // Calls made before the style has loaded are replayed in order once it has.
+  let loaded = false;
+  const queue: (() => void)[] = [];
+  const whenLoaded = (fn: () => void) => (loaded ? fn() : queue.push(fn));
+  map.once('load', () => {
+    loaded = true;
+    rememberFilters();
+    for (const fn of queue.splice(0)) fn();
+  });
+
+  let active = new Set<string>();
+  let selected = new Set<string>();
+  let hidden: readonly CategoryId[] = [];
+  const setState = (id: string, state: Record<string, boolean>) =>
+    map.setFeatureState({ source: SOURCE.places, id }, state);
+  const applyHidden = () => {
+    const hide = ['!', ['in', ['get', 'category'], ['literal', [...hidden]]]];
+    for (const [layer, base] of baseFilters) {
+      map.setFilter(layer, (base ? ['all', base, hide] : hide) as FilterSpecification);
+    }
+  };
+  const applyStates = () => {
+    for (const id of active) setState(id, { active: true });
+    for (const id of selected) setState(id, { selected: true });
+  };
+
+  const motion = (reduced: boolean) => (reduced ? { duration: 0 } : { duration: 900 });
+
+  return {
+    map,
+    /** The places of the current passage. Replacing the whole set keeps fast scrolling honest. */
+    setActive(ids: readonly string[]) {
+      whenLoaded(() => {
+        const next = new Set(ids);
+        for (const id of active) if (!next.has(id)) setState(id, { active: false });
+        for (const id of next) setState(id, { active: true });
+        active = next;
+      });
+    },
+    setSelected(ids: readonly string[]) {
+      whenLoaded(() => {
+        const next = new Set(ids);
+        for (const id of selected) if (!next.has(id)) setState(id, { selected: false });
+        for (const id of next) setState(id, { selected: true });
+        selected = next;
+      });
+    },
+    setHidden(categories: readonly CategoryId[]) {
+      hidden = categories;
+      whenLoaded(applyHidden);
+    },
+    show(camera: Camera, projection: Projection, reducedMotion: boolean) {
+      const current = map.getProjection()?.type ?? 'mercator';
+      if (current !== projection) whenLoaded(() => map.setProjection({ type: projection }));
+      const options = { ...motion(reducedMotion), padding: 40, maxZoom: 7.5, essential: false };
+      if ('bounds' in camera) map.fitBounds(camera.bounds as LngLatBoundsLike, options);
+      else if (reducedMotion) map.jumpTo({ center: camera.center, zoom: camera.zoom });
+      else map.flyTo({ center: camera.center, zoom: camera.zoom, duration: 900 });
+    },
+    setPalette(next: Palette) {
+      if (next === palette) return;
+      palette = next;
+      whenLoaded(() => {
+        map.setStyle(buildStyle({ ...o.style, palette }), { diff: false });
+        map.once('style.load', () => {
+          addImages();
+          rememberFilters();
+          applyHidden();
+          applyStates();
+        });
+      });
+    },
+    destroy() {
+      map.remove();
+    },
+  };
+}

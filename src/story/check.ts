@@ -1,0 +1,343 @@
+// Every check of a story against its front matter and places. Never throws on bad input: all
+// problems come back as diagnostics, and a story is resolved only when there are none.
+import { closest, distance } from 'fastest-levenshtein';
+import type { z } from 'zod';
+import { sortDiagnostics, Reporter, type Diagnostic } from './diagnostics.ts';
+import { decodeText, MAX_STORY_BYTES } from './decode.ts';
+import { placeNames, type PlaceTable } from './gazetteer.ts';
+import {
+  frontMatterOffset,
+  parseStory,
+  slugify,
+  type ParsedFrontMatter,
+  type ParsedStory,
+} from './parse.ts';
+import { resolveStory } from './resolve.ts';
+import {
+  frontMatterSchema,
+  slugSchema,
+  type FrontMatter,
+  type PlaceFeature,
+  type ResolvedStory,
+} from './schema.ts';
+
+export interface StoryCheckInput {
+  /** Path of story.md as it should appear in diagnostics. */
+  file: string;
+  source: Uint8Array | string;
+  /** The story folder's name. */
+  slug: string;
+  gazetteer: PlaceTable;
+  /** The story folder's own places.geojson, if it has one. */
+  local?: PlaceTable;
+}
+
+export interface CheckResult {
+  story?: ResolvedStory;
+  diagnostics: Diagnostic[];
+  /** Counts for the summary line. */
+  stats?: { passages: number; places: number; mentions: number };
+}
+
+export function checkStory(input: StoryCheckInput): CheckResult {
+  const placeDiagnostics = [...input.gazetteer.diagnostics, ...(input.local?.diagnostics ?? [])];
+  const decoded = decodeText(input.source, input.file, MAX_STORY_BYTES);
+  if (decoded.text === undefined) return done([...placeDiagnostics, ...decoded.diagnostics]);
+
+  const parsed = parseStory(decoded.text, input.file);
+  const report = new Reporter(input.file, decoded.text);
+  if (!slugSchema.safeParse(input.slug).success) {
+    report.at(
+      0,
+      `story folder "${input.slug}" must be kebab-case (lowercase letters, digits, hyphens), e.g. "${slugify(input.slug) || 'my-story'}"`,
+    );
+  }
+
+  const places = mergePlaces(input.gazetteer, input.local, report);
+  const fm = parsed.frontMatter ? checkFrontMatter(parsed.frontMatter, report) : {};
+  checkPassages(parsed, fm, report);
+  checkPlaces(parsed, fm, places, report);
+
+  const diagnostics = [...placeDiagnostics, ...parsed.diagnostics, ...report.diagnostics];
+  const mentions = parsed.passages.reduce((n, p) => n + p.mentions.length, 0);
+  if (diagnostics.length > 0 || !fm.full) return done(diagnostics);
+  const story = resolveStory({
+    slug: input.slug,
+    frontMatter: fm.full,
+    passages: parsed.passages.map((p) => ({
+      id: p.id!,
+      inlines: p.inlines,
+      placeIds: [...new Set(p.mentions.flatMap((m) => m.placeIds))],
+    })),
+    places: places.all,
+  });
+  return {
+    story,
+    diagnostics: [],
+    stats: {
+      passages: story.passages.length,
+      places: Object.keys(story.places).length,
+      mentions,
+    },
+  };
+}
+
+function done(diagnostics: Diagnostic[]): CheckResult {
+  return { diagnostics: sortDiagnostics(diagnostics) };
+}
+
+interface Places {
+  all: Map<string, PlaceFeature>;
+  fileOf: Map<string, string>;
+  /** Whether an id missing from `all` is worth reporting (not already reported elsewhere). */
+  reportUnknown: (id: string) => boolean;
+}
+
+function mergePlaces(
+  gazetteer: PlaceTable,
+  local: PlaceTable | undefined,
+  report: Reporter,
+): Places {
+  const all = new Map(gazetteer.places);
+  const fileOf = new Map([...gazetteer.places.keys()].map((id) => [id, gazetteer.file]));
+  const invalid = new Set([...gazetteer.invalid, ...(local?.invalid ?? [])]);
+  for (const [id, feature] of local?.places ?? []) {
+    if (all.has(id)) {
+      const { line, column } = local!.positions.get(id)!;
+      report.diagnostics.push({
+        file: local!.file,
+        line,
+        column,
+        message: `place "${id}" is already in the gazetteer (${gazetteer.file}): give the story's place another id`,
+      });
+      continue;
+    }
+    all.set(id, feature);
+    fileOf.set(id, local!.file);
+  }
+  // With no usable gazetteer every id would be "unknown": its own error says enough.
+  const unusable = gazetteer.places.size === 0 && gazetteer.diagnostics.length > 0;
+  return { all, fileOf, reportUnknown: (id) => !unusable && !invalid.has(id) };
+}
+
+/** The front matter as far as it is valid: whole when it all passed, else its usable parts. */
+interface CheckedFrontMatter {
+  full?: FrontMatter;
+  places?: FrontMatter['places'];
+  passages?: FrontMatter['passages'];
+  views?: { path: PropertyKey[]; layers: string[] }[];
+  fm?: ParsedFrontMatter;
+}
+
+function checkFrontMatter(fm: ParsedFrontMatter, report: Reporter): CheckedFrontMatter {
+  if (fm.value === undefined) return { fm };
+  if (typeof fm.value !== 'object' || fm.value === null || Array.isArray(fm.value)) {
+    report.at(
+      fm.offset,
+      'front matter must be "key: value" lines (title, source, published, byline, places)',
+    );
+    return { fm };
+  }
+  const value = fm.value as Record<string, unknown>;
+  const result = frontMatterSchema.safeParse(value);
+  if (result.success) return { fm, full: result.data, ...parts(result.data) };
+
+  for (const issue of result.error.issues) describeIssues(issue, [], value, fm, report);
+  // Check what can be checked from the parts that are valid on their own.
+  const shape = frontMatterSchema.shape;
+  const placesPart = shape.places.safeParse(value.places);
+  const passagesPart = shape.passages.safeParse(value.passages);
+  const viewPart = shape.view.safeParse(value.view);
+  return {
+    fm,
+    ...parts({
+      places: placesPart.success ? placesPart.data : undefined,
+      passages: passagesPart.success ? passagesPart.data : undefined,
+      view: viewPart.success ? viewPart.data : undefined,
+    }),
+  };
+}
+
+function parts(fm: Partial<Pick<FrontMatter, 'places' | 'passages' | 'view'>>): CheckedFrontMatter {
+  const views: CheckedFrontMatter['views'] = [];
+  if (fm.view?.layers) views.push({ path: ['view', 'layers'], layers: fm.view.layers });
+  for (const [id, entry] of Object.entries(fm.passages ?? {})) {
+    const layers = entry?.view?.layers;
+    if (layers) views.push({ path: ['passages', id, 'view', 'layers'], layers });
+  }
+  return { places: fm.places, passages: fm.passages, views };
+}
+
+function describeIssues(
+  issue: z.core.$ZodIssue,
+  prefix: PropertyKey[],
+  root: unknown,
+  fm: ParsedFrontMatter,
+  report: Reporter,
+): void {
+  const path = [...prefix, ...issue.path];
+  const name = path.map(String).join('.');
+  const at = (message: string, want: 'key' | 'value' = 'value') =>
+    report.at(frontMatterOffset(fm, path, want), `front matter: ${message}`);
+
+  if (
+    (issue.code === 'invalid_type' || issue.code === 'invalid_union') &&
+    valueAt(root, path) === undefined
+  ) {
+    at(`"${name}" is missing`);
+    return;
+  }
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      for (const key of issue.keys) {
+        const where = [...path, key];
+        report.at(
+          frontMatterOffset(fm, where, 'key'),
+          `front matter: unknown key "${where.map(String).join('.')}": remove it or check its spelling`,
+        );
+      }
+      return;
+    case 'invalid_key':
+      at(`"${name}": ${issue.issues[0]?.message ?? issue.message}`, 'key');
+      return;
+    case 'invalid_union': {
+      // Descend into the one alternative the author evidently meant (no unknown keys).
+      const meant = issue.errors.filter((e) => !e.some((i) => i.code === 'unrecognized_keys'));
+      if (meant.length === 1) {
+        for (const inner of meant[0]!) describeIssues(inner, path, root, fm, report);
+      } else {
+        at(`"${name}": ${lowerFirst(issue.message)}`);
+      }
+      return;
+    }
+    case 'invalid_type':
+      at(`"${name}": ${lowerFirst(issue.message.replace(/^Invalid input: /, ''))}`);
+      return;
+    default:
+      at(`"${name}": ${lowerFirst(issue.message)}`);
+  }
+}
+
+function valueAt(root: unknown, path: PropertyKey[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+function checkPassages(parsed: ParsedStory, fm: CheckedFrontMatter, report: Reporter): void {
+  if (parsed.passages.length === 0 && parsed.bodyRead) {
+    report.at(
+      parsed.text.length,
+      'story has no passages: write paragraphs, each ending with {#id}',
+    );
+  }
+  const seen = new Map<string, number>();
+  for (const passage of parsed.passages) {
+    if (passage.id === undefined) continue;
+    const first = seen.get(passage.id);
+    if (first !== undefined) {
+      report.at(
+        passage.idOffset,
+        `duplicate passage id "${passage.id}" (also on line ${report.position(first).line}): give each paragraph its own id`,
+      );
+    } else {
+      seen.set(passage.id, passage.idOffset);
+    }
+    if (passage.plainText.trim() === '') {
+      report.at(
+        passage.idOffset,
+        `passage "${passage.id}" is empty: write its text before {#${passage.id}} or delete it`,
+      );
+    }
+  }
+  for (const id of Object.keys(fm.passages ?? {})) {
+    if (!seen.has(id)) {
+      report.at(
+        frontMatterOffset(fm.fm!, ['passages', id], 'key'),
+        `front matter: passage "${id}" matches no paragraph: end a paragraph with {#${id}} or remove this entry`,
+      );
+    }
+  }
+}
+
+function checkPlaces(
+  parsed: ParsedStory,
+  fm: CheckedFrontMatter,
+  places: Places,
+  report: Reporter,
+): void {
+  const listed = fm.places;
+  const used = new Set<string>();
+  const noGeometry = (id: string) =>
+    `place "${id}" has no geometry in ${places.fileOf.get(id)}: add one there or link a place that has one`;
+
+  for (const mention of parsed.passages.flatMap((p) => p.mentions)) {
+    mention.placeIds.forEach((id, i) => {
+      const offset = mention.idOffsets[i]!;
+      used.add(id);
+      const feature = places.all.get(id);
+      if (!feature) {
+        if (places.reportUnknown(id)) report.at(offset, unknownPlace(id, places.all));
+      } else if (listed && !(id in listed)) {
+        report.at(
+          offset,
+          `place "${id}" is not in the front matter's places: add "${id}:" under places`,
+        );
+      } else if (!feature.geometry) {
+        report.at(offset, noGeometry(id));
+      }
+    });
+  }
+
+  for (const view of fm.views ?? []) {
+    view.layers.forEach((id, i) => {
+      used.add(id);
+      const offset = frontMatterOffset(fm.fm!, [...view.path, i]);
+      if (listed && !(id in listed)) {
+        report.at(offset, `front matter: layer "${id}" is not in places: list it under places`);
+      } else if (places.all.get(id) && !places.all.get(id)!.geometry) {
+        report.at(offset, `front matter: ${noGeometry(id)}`);
+      }
+    });
+  }
+
+  for (const id of Object.keys(listed ?? {})) {
+    const offset = frontMatterOffset(fm.fm!, ['places', id], 'key');
+    if (!places.all.has(id)) {
+      if (places.reportUnknown(id))
+        report.at(offset, `front matter: ${unknownPlace(id, places.all)}`);
+    } else if (!used.has(id)) {
+      report.at(
+        offset,
+        `front matter: place "${id}" is listed but never mentioned: link it in the text or remove it from places`,
+      );
+    }
+  }
+}
+
+function unknownPlace(id: string, known: Map<string, PlaceFeature>): string {
+  const guess = suggestPlaceId(id, known);
+  return guess
+    ? `unknown place "${id}" — did you mean "${guess}"?`
+    : `unknown place "${id}": use an id from the gazetteer or add the place to the story's places.geojson`;
+}
+
+/** The known id closest to a mistyped one: same letters, a name or alias, or a small edit away. */
+export function suggestPlaceId(id: string, known: Map<string, PlaceFeature>): string | undefined {
+  if (known.size === 0) return undefined;
+  const wanted = slugify(id).replace(/^the-/, '');
+  if (known.has(wanted)) return wanted;
+  for (const [candidate, feature] of known) {
+    if (placeNames(feature).some((n) => slugify(n).replace(/^the-/, '') === wanted))
+      return candidate;
+  }
+  const best = closest(wanted, [...known.keys()]);
+  return distance(wanted, best) <= Math.max(2, Math.floor(wanted.length / 3)) ? best : undefined;
+}
+
+function lowerFirst(value: string): string {
+  return value.charAt(0).toLowerCase() + value.slice(1);
+}

@@ -1,0 +1,178 @@
+// Story + places → the resolved story the app renders. Assumes check.ts found no errors.
+import turfBbox from '@turf/bbox';
+import type {
+  Bounds,
+  Camera,
+  Display,
+  FrontMatter,
+  Inline,
+  LayerFeature,
+  PlaceFeature,
+  PlaceKind,
+  ResolvedPlace,
+  ResolvedStory,
+  ResolvedView,
+  View,
+} from './schema.ts';
+
+export interface ResolveInput {
+  slug: string;
+  frontMatter: FrontMatter;
+  passages: { id: string; inlines: Inline[]; placeIds: string[] }[];
+  places: ReadonlyMap<string, PlaceFeature>;
+}
+
+/** Zoom for an exact point with no camera hint: a city fills the view, a building is close up. */
+const POINT_ZOOM: Record<PlaceKind, number> = {
+  country: 5,
+  region: 7,
+  sea: 6,
+  city: 9,
+  site: 13,
+  incident: 10,
+};
+const WORLD: Camera = { center: [0, 20], zoom: 1 };
+const METRES_PER_DEGREE = 111_320;
+
+export function resolveStory({
+  slug,
+  frontMatter: fm,
+  passages,
+  places,
+}: ResolveInput): ResolvedStory {
+  const resolved: Record<string, ResolvedPlace> = {};
+  const features: LayerFeature[] = [];
+
+  for (const [id, entry] of Object.entries(fm.places)) {
+    const feature = places.get(id);
+    if (!feature?.geometry) continue;
+    const p = feature.properties;
+    const display: Display = entry?.display ?? 'map';
+    const label = entry?.label ?? p.name;
+    const bounds =
+      entry?.camera && 'bounds' in entry.camera ? entry.camera.bounds : featureBounds(feature);
+    const camera: Camera =
+      entry?.camera ??
+      (feature.geometry.type === 'Point' && !p.uncertainty_m
+        ? { center: lonLat(feature.geometry.coordinates), zoom: POINT_ZOOM[p.kind] }
+        : { bounds });
+    resolved[id] = {
+      id,
+      label,
+      name: p.name,
+      kind: p.kind,
+      status: p.status,
+      dates: p.dates && {
+        annexed: p.dates.annexed,
+        claimed: p.dates.claimed,
+        incident: p.dates.incident,
+      },
+      source: {
+        dataset: p.source.dataset,
+        version: p.source.version,
+        licence: p.source.licence,
+        url: p.source.url,
+      },
+      confidence: p.confidence,
+      uncertainty_m: p.uncertainty_m,
+      area_km2: p.area_km2,
+      label_point: p.label_point,
+      display,
+      bounds,
+      camera,
+      passages: passages.filter((s) => s.placeIds.includes(id)).map((s) => s.id),
+      note: entry?.note,
+    };
+    features.push({
+      type: 'Feature',
+      id,
+      geometry: feature.geometry,
+      properties: {
+        id,
+        label,
+        kind: p.kind,
+        status: p.status,
+        display,
+        confidence: p.confidence,
+        uncertainty_m: p.uncertainty_m,
+      },
+    });
+  }
+
+  const fit = (ids: string[]): Camera | undefined => {
+    const list = ids.map((id) => resolved[id]).filter((p): p is ResolvedPlace => !!p);
+    if (list.length === 0) return undefined;
+    if (list.length === 1) return list[0]!.camera;
+    return { bounds: union(list.map((p) => p.bounds)) };
+  };
+
+  const mapPlaces = Object.values(resolved).filter((p) => p.display === 'map');
+  const initialView: ResolvedView = {
+    layers: fm.view?.layers ?? [],
+    camera: fm.view?.camera ?? fit(mapPlaces.map((p) => p.id)) ?? WORLD,
+    projection: fm.view?.projection ?? 'mercator',
+    insets: [],
+    cards: [],
+  };
+
+  const viewOf = (placeIds: string[], view: View | undefined): ResolvedView => {
+    const layers = view?.layers ?? placeIds.filter((id) => resolved[id]?.display === 'map');
+    const offMap = (display: Display) =>
+      placeIds.filter((id) => !layers.includes(id) && resolved[id]?.display === display);
+    return {
+      layers,
+      // A passage with nothing to draw keeps the story's own view rather than jumping.
+      camera: view?.camera ?? fit(layers) ?? initialView.camera,
+      projection: view?.projection ?? 'mercator',
+      insets: offMap('inset'),
+      cards: offMap('card'),
+    };
+  };
+
+  return {
+    slug,
+    title: fm.title,
+    dek: fm.dek,
+    lang: fm.lang,
+    source: fm.source,
+    published: fm.published,
+    byline: fm.byline,
+    passages: passages.map((s) => ({
+      id: s.id,
+      inlines: s.inlines,
+      placeIds: s.placeIds,
+      view: viewOf(s.placeIds, fm.passages?.[s.id]?.view),
+    })),
+    places: resolved,
+    layers: { type: 'FeatureCollection', features },
+    initialView,
+  };
+}
+
+/** The geometry's bbox, widened by the position's uncertainty so the whole circle is in view. */
+export function featureBounds(feature: PlaceFeature): Bounds {
+  const [w, s, e, n] = turfBbox(feature.geometry!) as [number, number, number, number];
+  const metres = feature.properties.uncertainty_m ?? 0;
+  const dLat = metres / METRES_PER_DEGREE;
+  const dLon =
+    metres / (METRES_PER_DEGREE * Math.max(0.01, Math.cos(((s + n) / 2) * (Math.PI / 180))));
+  return [
+    [round(Math.max(-180, w - dLon)), round(Math.max(-90, s - dLat))],
+    [round(Math.min(180, e + dLon)), round(Math.min(90, n + dLat))],
+  ];
+}
+
+function union(boxes: Bounds[]): Bounds {
+  return [
+    [Math.min(...boxes.map((b) => b[0][0])), Math.min(...boxes.map((b) => b[0][1]))],
+    [Math.max(...boxes.map((b) => b[1][0])), Math.max(...boxes.map((b) => b[1][1]))],
+  ];
+}
+
+function lonLat(position: number[]): [number, number] {
+  return [position[0]!, position[1]!];
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e5) / 1e5;
+}

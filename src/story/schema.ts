@@ -1,0 +1,325 @@
+// The one definition of the story format, the gazetteer contract and the resolved story the app
+// renders. Every TypeScript type below is inferred from these schemas.
+import { z } from 'zod';
+
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const placeIdSchema = z
+  .string()
+  .regex(KEBAB, { error: 'place ids use lowercase letters, digits and single hyphens' });
+export const passageIdSchema = z
+  .string()
+  .regex(KEBAB, { error: 'passage ids use lowercase letters, digits and single hyphens' });
+export const slugSchema = passageIdSchema;
+
+const text = z.string().trim().min(1, { error: 'must not be empty' });
+export const isoDateSchema = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
+const longitude = z.number().min(-180).max(180);
+const latitude = z.number().min(-90).max(90);
+
+/** [longitude, latitude] */
+export const lonLatSchema = z.tuple([longitude, latitude]);
+/** [[west, south], [east, north]] */
+export const boundsSchema = z
+  .tuple([lonLatSchema, lonLatSchema])
+  .refine(([[, south], [, north]]) => south <= north, { error: 'south must not exceed north' });
+
+export const centerCameraSchema = z.strictObject({
+  center: lonLatSchema,
+  zoom: z.number().min(0).max(22),
+  bearing: z.number().min(-360).max(360).optional(),
+  pitch: z.number().min(0).max(85).optional(),
+});
+export const boundsCameraSchema = z.strictObject({ bounds: boundsSchema });
+export const cameraSchema = z.union([centerCameraSchema, boundsCameraSchema], {
+  error: 'camera must be {center: [lon, lat], zoom: N} or {bounds: [[west, south], [east, north]]}',
+});
+
+/** How a place appears when the main map does not show it: drawn, in an inset map, or as a card. */
+export const displaySchema = z.enum(['map', 'inset', 'card']);
+export const projectionSchema = z.enum(['mercator', 'globe']);
+
+// ---- Gazetteer (public/data/places.geojson) and story-local places.geojson ----
+
+export const placeKindSchema = z.enum(['country', 'region', 'sea', 'city', 'site', 'incident']);
+export const placeStatusSchema = z.enum(['recognised', 'annexed-2014', 'claimed-2022']);
+export const confidenceSchema = z.enum(['exact', 'approximate']);
+
+// Input is tolerant of extra keys (a future `url`); the resolved story keeps the known ones.
+export const placeSourceSchema = z.looseObject({
+  dataset: text,
+  // Data pipelines often write versions as numbers; keep them as text.
+  version: z.union([text, z.number()]).transform(String),
+  licence: text,
+  url: z.string().optional(),
+});
+export const resolvedSourceSchema = z.strictObject({
+  dataset: z.string(),
+  version: z.string(),
+  licence: z.string(),
+  url: z.string().optional(),
+});
+export const placeDatesSchema = z.looseObject({
+  annexed: isoDateSchema.optional(),
+  claimed: isoDateSchema.optional(),
+  incident: isoDateSchema.optional(),
+});
+
+// GeoJSON producers commonly write null for an absent optional property.
+const absent = <T extends z.ZodType>(schema: T) =>
+  schema.nullish().transform((v) => (v === null ? undefined : v));
+
+export const placePropertiesSchema = z.looseObject({
+  name: text,
+  name_uk: absent(text),
+  name_ru: absent(text),
+  kind: placeKindSchema,
+  status: absent(placeStatusSchema),
+  source: placeSourceSchema,
+  uncertainty_m: absent(z.number().positive()),
+  aliases: z.array(text).default([]),
+  dates: absent(placeDatesSchema),
+  label_point: absent(lonLatSchema),
+  area_km2: absent(z.number().nonnegative()),
+  confidence: confidenceSchema,
+});
+
+const position = z
+  .array(z.number())
+  .min(2)
+  .max(3)
+  .refine(([lon = 0, lat = 0]) => Math.abs(lon) <= 180 && Math.abs(lat) <= 90, {
+    error: 'coordinates must be [longitude, latitude] within ±180 and ±90',
+  });
+const ring = z.array(position).min(4);
+const n = z.number();
+const bbox = z.union([z.tuple([n, n, n, n]), z.tuple([n, n, n, n, n, n])]).optional();
+export const pointSchema = z.object({ type: z.literal('Point'), coordinates: position, bbox });
+export const multiPointSchema = z.object({
+  type: z.literal('MultiPoint'),
+  coordinates: z.array(position),
+  bbox,
+});
+export const lineStringSchema = z.object({
+  type: z.literal('LineString'),
+  coordinates: z.array(position).min(2),
+  bbox,
+});
+export const multiLineStringSchema = z.object({
+  type: z.literal('MultiLineString'),
+  coordinates: z.array(z.array(position).min(2)),
+  bbox,
+});
+export const polygonSchema = z.object({
+  type: z.literal('Polygon'),
+  coordinates: z.array(ring).min(1),
+  bbox,
+});
+export const multiPolygonSchema = z.object({
+  type: z.literal('MultiPolygon'),
+  coordinates: z.array(z.array(ring).min(1)),
+  bbox,
+});
+export const geometrySchema = z.discriminatedUnion('type', [
+  pointSchema,
+  multiPointSchema,
+  lineStringSchema,
+  multiLineStringSchema,
+  polygonSchema,
+  multiPolygonSchema,
+]);
+
+export const placeFeatureSchema = z.looseObject({
+  type: z.literal('Feature'),
+  id: placeIdSchema,
+  // null is allowed by GeoJSON; check reports a mention of such a place.
+  geometry: geometrySchema.nullable(),
+  properties: placePropertiesSchema,
+});
+
+// Features are validated one by one so one bad feature does not hide the others.
+export const featureCollectionShapeSchema = z.looseObject({
+  type: z.literal('FeatureCollection'),
+  features: z.array(z.unknown()),
+});
+
+// ---- Story front matter ----
+
+export const viewSchema = z.strictObject({
+  /** Place ids drawn on the main map; default: the passage's mentioned places shown on the map. */
+  layers: z.array(placeIdSchema).optional(),
+  camera: cameraSchema.optional(),
+  projection: projectionSchema.optional(),
+});
+
+export const placeEntrySchema = z
+  .strictObject({
+    label: text.optional(),
+    camera: cameraSchema.optional(),
+    display: displaySchema.optional(),
+    note: text.optional(),
+  })
+  .nullable();
+
+export const passageEntrySchema = z.strictObject({ view: viewSchema.optional() }).nullable();
+
+export const frontMatterSchema = z.strictObject({
+  title: text,
+  dek: text.optional(),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, { error: 'must be a language tag such as en or uk' })
+    .default('en'),
+  source: z.strictObject({
+    outlet: text,
+    url: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).optional(),
+  }),
+  published: z.union([isoDateSchema, z.iso.datetime({ offset: true })], {
+    error: 'must be a date written YYYY-MM-DD',
+  }),
+  byline: text,
+  places: z.record(placeIdSchema, placeEntrySchema),
+  passages: z.record(passageIdSchema, passageEntrySchema).optional(),
+  view: viewSchema.optional(),
+});
+
+// ---- Passage text: typed inline nodes, rendered as plain text (never as HTML) ----
+
+export const textInlineSchema = z.strictObject({ type: z.literal('text'), text: z.string() });
+export const mentionInlineSchema = z.strictObject({
+  type: z.literal('mention'),
+  placeIds: z.array(placeIdSchema).min(1),
+  text: z.string().min(1),
+});
+export const safeHrefSchema = z
+  .string()
+  .refine((href) => /^(?:https?:\/\/|mailto:)/i.test(href), { error: 'unsafe link' });
+export const linkInlineSchema = z.strictObject({
+  type: z.literal('link'),
+  href: safeHrefSchema,
+  text: z.string().min(1),
+});
+
+export const emphasisInlineSchema = z.strictObject({
+  type: z.literal('emphasis'),
+  get children(): z.ZodArray<typeof inlineSchema> {
+    return z.array(inlineSchema);
+  },
+});
+export const strongInlineSchema = z.strictObject({
+  type: z.literal('strong'),
+  get children(): z.ZodArray<typeof inlineSchema> {
+    return z.array(inlineSchema);
+  },
+});
+export const inlineSchema = z.discriminatedUnion('type', [
+  textInlineSchema,
+  mentionInlineSchema,
+  linkInlineSchema,
+  emphasisInlineSchema,
+  strongInlineSchema,
+]);
+
+export type TextInline = z.infer<typeof textInlineSchema>;
+export type MentionInline = z.infer<typeof mentionInlineSchema>;
+export type LinkInline = z.infer<typeof linkInlineSchema>;
+export type Inline = z.infer<typeof inlineSchema>;
+
+// ---- Resolved story: what the app receives (JSON-serialisable) ----
+
+export const resolvedViewSchema = z.strictObject({
+  layers: z.array(placeIdSchema),
+  camera: cameraSchema,
+  projection: projectionSchema,
+  /** Mentioned places not on the main map, shown in an inset or as a card. */
+  insets: z.array(placeIdSchema),
+  cards: z.array(placeIdSchema),
+});
+
+export const resolvedPassageSchema = z.strictObject({
+  id: passageIdSchema,
+  inlines: z.array(inlineSchema),
+  /** Places mentioned, in order of first mention. */
+  placeIds: z.array(placeIdSchema),
+  view: resolvedViewSchema,
+});
+
+export const resolvedPlaceSchema = z.strictObject({
+  id: placeIdSchema,
+  label: z.string(),
+  name: z.string(),
+  kind: placeKindSchema,
+  status: placeStatusSchema.optional(),
+  dates: z
+    .strictObject({
+      annexed: z.string().optional(),
+      claimed: z.string().optional(),
+      incident: z.string().optional(),
+    })
+    .optional(),
+  source: resolvedSourceSchema,
+  confidence: confidenceSchema,
+  uncertainty_m: z.number().optional(),
+  area_km2: z.number().optional(),
+  label_point: lonLatSchema.optional(),
+  display: displaySchema,
+  /** The box to frame this place: the author's camera bounds, else the geometry's bbox widened by
+   * uncertainty_m. Degenerate (a point) for an exact point. */
+  bounds: boundsSchema,
+  /** The author's camera hint; else a centre and zoom for points, the bounds for areas. */
+  camera: cameraSchema,
+  passages: z.array(passageIdSchema),
+  note: z.string().optional(),
+});
+
+export const layerPropertiesSchema = z.strictObject({
+  id: placeIdSchema,
+  label: z.string(),
+  kind: placeKindSchema,
+  status: placeStatusSchema.optional(),
+  display: displaySchema,
+  confidence: confidenceSchema,
+  uncertainty_m: z.number().optional(),
+});
+export const layerFeatureSchema = z.strictObject({
+  type: z.literal('Feature'),
+  id: placeIdSchema,
+  geometry: geometrySchema,
+  properties: layerPropertiesSchema,
+});
+
+export const resolvedStorySchema = z.strictObject({
+  slug: slugSchema,
+  title: z.string(),
+  dek: z.string().optional(),
+  lang: z.string(),
+  source: z.strictObject({ outlet: z.string(), url: z.string().optional() }),
+  published: z.string(),
+  byline: z.string(),
+  passages: z.array(resolvedPassageSchema),
+  places: z.record(placeIdSchema, resolvedPlaceSchema),
+  layers: z.strictObject({
+    type: z.literal('FeatureCollection'),
+    features: z.array(layerFeatureSchema),
+  }),
+  initialView: resolvedViewSchema,
+});
+
+export type Camera = z.infer<typeof cameraSchema>;
+export type Bounds = z.infer<typeof boundsSchema>;
+export type LonLat = z.infer<typeof lonLatSchema>;
+export type Display = z.infer<typeof displaySchema>;
+export type Projection = z.infer<typeof projectionSchema>;
+export type PlaceKind = z.infer<typeof placeKindSchema>;
+export type PlaceStatus = z.infer<typeof placeStatusSchema>;
+export type Geometry = z.infer<typeof geometrySchema>;
+export type PlaceFeature = z.infer<typeof placeFeatureSchema>;
+export type PlaceProperties = z.infer<typeof placePropertiesSchema>;
+export type View = z.infer<typeof viewSchema>;
+export type PlaceEntry = z.infer<typeof placeEntrySchema>;
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+export type ResolvedView = z.infer<typeof resolvedViewSchema>;
+export type ResolvedPassage = z.infer<typeof resolvedPassageSchema>;
+export type ResolvedPlace = z.infer<typeof resolvedPlaceSchema>;
+export type LayerFeature = z.infer<typeof layerFeatureSchema>;
+export type ResolvedStory = z.infer<typeof resolvedStorySchema>;

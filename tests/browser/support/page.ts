@@ -1,0 +1,48 @@
+// Opens the built site the way a reader does and records what must never happen:
+// console errors, uncaught exceptions and requests to any other host.
+import { inject } from 'vitest';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+
+export interface Opened {
+  page: Page;
+  consoleErrors: string[];
+  foreignRequests: string[];
+  close(): Promise<void>;
+}
+
+let shared: Browser | undefined;
+
+export async function browser(): Promise<Browser> {
+  shared ??= await chromium.connect(inject('wsEndpoint'));
+  return shared;
+}
+
+export const siteUrl = (path = '/') => new URL(path, inject('siteUrl')).href;
+
+export async function open(path = '/', options: BrowserContextOptions = {}): Promise<Opened> {
+  const context = await (await browser()).newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const page = await context.newPage();
+  const origin = new URL(inject('siteUrl')).origin;
+  const consoleErrors: string[] = [];
+  const foreignRequests: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      foreignRequests.push(url);
+    }
+  });
+  await page.goto(siteUrl(path));
+  return { page, consoleErrors, foreignRequests, close: () => context.close() };
+}
+
+/** The map region reports aria-busy="false" once MapLibre is idle. */
+export async function mapIdle(page: Page, timeout = 30_000) {
+  await page
+    .getByRole('region', { name: /^Map/ })
+    .and(page.locator('[aria-busy="false"]'))
+    .waitFor({ timeout });
+}
