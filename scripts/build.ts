@@ -48,7 +48,9 @@ function checkStories(): ResolvedStory[] {
     if (result.story && result.diagnostics.length === 0) stories.push(result.story);
   }
   if (stories.length === 0 && problems.length === 0) {
-    problems.push('stories/: no story found: add stories/<slug>/story.md (see docs/story-format.md)');
+    problems.push(
+      'stories/: no story found: add stories/<slug>/story.md (see docs/story-format.md)',
+    );
   }
   if (problems.length > 0) {
     for (const line of new Set(problems)) console.error(line);

@@ -23,7 +23,10 @@ export function parseHeaders(text: string): HeaderRule[] {
       if (!rule || colon < 0) continue;
       rule.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
     } else {
-      const glob = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+      const glob = line
+        .trim()
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*');
       rules.push({ pattern: new RegExp(`^${glob}$`), headers: [] });
     }
   }

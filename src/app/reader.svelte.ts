@@ -2,7 +2,13 @@
 // map should show. Components read this; only its methods change it, so text, map, list and URL
 // can never disagree.
 import { getContext, setContext } from 'svelte';
-import { mainBounds, unionBounds, type Bounds, type Camera, type Projection } from '../map/camera.ts';
+import {
+  mainBounds,
+  unionBounds,
+  type Bounds,
+  type Camera,
+  type Projection,
+} from '../map/camera.ts';
 import type { CategoryId } from '../map/categories.ts';
 import type { ResolvedPassage, ResolvedPlace } from '../story/schema.ts';
 import type { StoryData } from './page.ts';
@@ -53,7 +59,10 @@ export class Reader {
   }
 
   constructor(readonly story: StoryData) {
+    // Built once from the story and never mutated: no reactivity needed.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     this.passageIds = new Set(story.passages.map((p) => p.id));
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     this.placeIds = new Set(Object.keys(story.places));
     this.mainBounds = mainBounds(story);
   }
@@ -73,12 +82,14 @@ export class Reader {
     this.passageId = id;
     if (this.selection.length === 0) this.requestView(passage.view.camera, passage.view.projection);
     if (how !== 'link') this.writeHash({ passage: id }, how === 'scroll' ? 'replace' : 'push');
-    if (how === 'step') this.announce(`Passage ${this.indexOf(id) + 1} of ${this.story.passages.length}`);
+    if (how === 'step')
+      this.announce(`Passage ${this.indexOf(id) + 1} of ${this.story.passages.length}`);
   }
 
   step(delta: 1 | -1): string | undefined {
     const i = this.passageId ? this.indexOf(this.passageId) : -1;
-    const next = this.story.passages[Math.min(Math.max(i + delta, 0), this.story.passages.length - 1)];
+    const next =
+      this.story.passages[Math.min(Math.max(i + delta, 0), this.story.passages.length - 1)];
     if (!next || next.id === this.passageId) return undefined;
     this.activatePassage(next.id, 'step');
     return next.id;

@@ -47,7 +47,10 @@ export const STATUS_TEXT: Record<PlaceStatus, string> = {
 export const BORDER_CONVENTION =
   'Borders are the internationally recognised ones (UN General Assembly resolution 68/262); territory annexed or claimed by another state is hatched, not redrawn.';
 
-export function categoryOf(place: { kind: PlaceKind; status?: PlaceStatus | undefined }): CategoryId {
+export function categoryOf(place: {
+  kind: PlaceKind;
+  status?: PlaceStatus | undefined;
+}): CategoryId {
   if (place.status) return place.status;
   return place.kind;
 }

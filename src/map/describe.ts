@@ -14,8 +14,12 @@ export function describeMap(story: StoryData): string {
   return [
     `Map of the ${onMap.length} places in this story.`,
     ...parts,
-    far.length ? `Shown as cards because they are far away: ${far.map((p) => p.label).join(', ')}.` : '',
-    approximate.length ? `Approximate positions, drawn with a ring: ${approximate.join(', ')}.` : '',
+    far.length
+      ? `Shown as cards because they are far away: ${far.map((p) => p.label).join(', ')}.`
+      : '',
+    approximate.length
+      ? `Approximate positions, drawn with a ring: ${approximate.join(', ')}.`
+      : '',
     'Every place is also in the list of places below the article.',
   ]
     .filter(Boolean)

@@ -54,6 +54,7 @@ export function createLiveMap(o: LiveMapOptions) {
     // The canvas is one tab stop for keyboard panning; features are reached through the places list.
     keyboard: true,
     locale: {
+      'Map.Title': 'Interactive map: arrow keys pan, plus and minus zoom',
       'CooperativeGesturesHandler.WindowsHelpText': 'Use Ctrl + scroll to zoom the map',
       'CooperativeGesturesHandler.MacHelpText': 'Use ⌘ + scroll to zoom the map',
     },
@@ -66,14 +67,11 @@ export function createLiveMap(o: LiveMapOptions) {
   }
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
 
-  const addImages = () => {
-    for (const [id, image] of Object.entries(mapImages(palette))) {
-      if (map.hasImage(id)) map.removeImage(id);
-      map.addImage(id, image, { pixelRatio: image.pixelRatio });
-    }
-  };
-  map.on('styleimagemissing', (e) => {
-    if (!map.hasImage(e.id)) addImages();
+  // Patterns and symbols are drawn on demand, in the current palette.
+  let images = mapImages(palette);
+  map.setMissingStyleImageResolver((id) => {
+    const image = images[id];
+    if (image && !map.hasImage(id)) map.addImage(id, image, { pixelRatio: image.pixelRatio });
   });
 
   // Busy while anything loads or moves; idle is MapLibre's "everything rendered".
@@ -173,10 +171,11 @@ export function createLiveMap(o: LiveMapOptions) {
     setPalette(next: Palette) {
       if (next === palette) return;
       palette = next;
+      images = mapImages(palette);
       whenLoaded(() => {
+        for (const id of Object.keys(images)) if (map.hasImage(id)) map.removeImage(id);
         map.setStyle(buildStyle({ ...o.style, palette }), { diff: false });
         map.once('style.load', () => {
-          addImages();
           rememberFilters();
           applyHidden();
           applyStates();

@@ -11,7 +11,10 @@ export class DataFileError extends Error {
   }
 }
 
-export async function loadCollection(url: string, fetcher: typeof fetch = fetch): Promise<FeatureCollection> {
+export async function loadCollection(
+  url: string,
+  fetcher: typeof fetch = fetch,
+): Promise<FeatureCollection> {
   const file = new URL(url).pathname.split('/').slice(-2).join('/');
   let response: Response;
   try {

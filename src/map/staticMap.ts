@@ -1,7 +1,7 @@
 // The map before (or without) WebGL: the story's first view drawn at build time with d3-geo from
 // the same GeoJSON and colours as the live map. The basemap becomes an SVG file per theme; the
 // story's places stay inline so they can be focused and clicked.
-import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import { geoMercator, geoPath, type GeoPermissibleObjects, type GeoStream } from 'd3-geo';
 import turfRewind from '@turf/rewind';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Bounds } from '../story/schema.ts';
@@ -51,14 +51,45 @@ function projection(bounds: Bounds) {
     ]);
 }
 
+/** Drops projected points under `px` from the last one kept: detail finer than a pixel only adds
+ * bytes to the page. */
+function thinned(px: number) {
+  return (out: GeoStream): GeoStream => {
+    let lastX = NaN;
+    let lastY = NaN;
+    return {
+      point(x, y) {
+        if (Math.hypot(x - lastX, y - lastY) < px) return;
+        lastX = x;
+        lastY = y;
+        out.point(x, y);
+      },
+      lineStart() {
+        lastX = lastY = NaN;
+        out.lineStart();
+      },
+      lineEnd: () => out.lineEnd(),
+      polygonStart: () => out.polygonStart(),
+      polygonEnd: () => out.polygonEnd(),
+      sphere: () => out.sphere?.(),
+    };
+  };
+}
+
+function pathFor(bounds: Bounds) {
+  const proj = projection(bounds);
+  const thin = thinned(1.5);
+  const path = geoPath({ stream: (s) => proj.stream(thin(s)) }).digits(0);
+  return { proj, path };
+}
+
 /** d3-geo reads RFC 7946 (counter-clockwise) rings as "the world minus the shape". */
 function forD3<G extends Geometry>(feature: Feature<G>): GeoPermissibleObjects {
   return turfRewind(feature, { reverse: true }) as GeoPermissibleObjects;
 }
 
 export function staticPlaces(places: FeatureCollection, bounds: Bounds): StaticMapData {
-  const proj = projection(bounds);
-  const path = geoPath(proj).digits(1);
+  const { proj, path } = pathFor(bounds);
   const features: StaticFeature[] = [];
   for (const f of places.features) {
     const p = f.properties ?? {};
@@ -72,7 +103,12 @@ export function staticPlaces(places: FeatureCollection, bounds: Bounds): StaticM
       const xy = proj(f.geometry.coordinates as [number, number]);
       const { width, height } = STATIC_SIZE;
       if (!xy || xy[0] < 0 || xy[1] < 0 || xy[0] > width || xy[1] > height) continue;
-      features.push({ ...base, d: '', x: Math.round(xy[0] * 10) / 10, y: Math.round(xy[1] * 10) / 10 });
+      features.push({
+        ...base,
+        d: '',
+        x: Math.round(xy[0] * 10) / 10,
+        y: Math.round(xy[1] * 10) / 10,
+      });
       continue;
     }
     const d = path(forD3(f));
@@ -81,8 +117,7 @@ export function staticPlaces(places: FeatureCollection, bounds: Bounds): StaticM
   return { ...STATIC_SIZE, features };
 }
 
-const escapeXml = (text: string) =>
-  text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The basemap as a standalone SVG document in one palette. */
 export function staticBasemapSvg(
@@ -90,8 +125,7 @@ export function staticBasemapSvg(
   bounds: Bounds,
   palette: Palette,
 ): string {
-  const proj = projection(bounds);
-  const path = geoPath(proj).digits(1);
+  const { proj, path } = pathFor(bounds);
   const by = (layer: string) =>
     layers.flatMap((fc) => fc.features.filter((f) => f.properties?.layer === layer));
   const joined = (layer: string) =>

@@ -101,23 +101,21 @@ function labelLayers(p: Palette): LayerSpecification[] {
     'text-halo-width': 1.5,
   };
   return [
-    ...[SOURCE.world, SOURCE.region].map(
-      (source): LayerSpecification => ({
-        id: `${source}-labels`,
-        type: 'symbol',
-        source,
-        minzoom: source === SOURCE.world ? 1.5 : 3,
-        filter: ['match', ['get', 'layer'], ['country-label', 'sea-label'], true, false],
-        layout: {
-          'text-field': ['get', 'name'],
-          'text-font': [FONT],
-          'text-size': 11,
-          'text-letter-spacing': 0.05,
-          'text-max-width': 7,
-        },
-        paint: { ...text, 'text-color': p.countryBorder },
-      }),
-    ),
+    ...[SOURCE.world, SOURCE.region].map((source): LayerSpecification => ({
+      id: `${source}-labels`,
+      type: 'symbol',
+      source,
+      minzoom: source === SOURCE.world ? 1.5 : 3,
+      filter: ['match', ['get', 'layer'], ['country-label', 'sea-label'], true, false],
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [FONT],
+        'text-size': 11,
+        'text-letter-spacing': 0.05,
+        'text-max-width': 7,
+      },
+      paint: { ...text, 'text-color': p.countryBorder },
+    })),
     {
       id: 'place-labels',
       type: 'symbol',
@@ -165,15 +163,13 @@ function placeLayers(p: Palette): LayerSpecification[] {
         ],
       },
     },
-    ...(['annexed-2014', 'claimed-2022'] as const).map(
-      (status): LayerSpecification => ({
-        id: `place-hatch-${status}`,
-        type: 'fill',
-        source: SOURCE.places,
-        filter: filter(['all', isPolygon, isCategory(status)]),
-        paint: { 'fill-pattern': `hatch-${status}`, 'fill-opacity': emphasis(1, 0.45) },
-      }),
-    ),
+    ...(['annexed-2014', 'claimed-2022'] as const).map((status): LayerSpecification => ({
+      id: `place-hatch-${status}`,
+      type: 'fill',
+      source: SOURCE.places,
+      filter: filter(['all', isPolygon, isCategory(status)]),
+      paint: { 'fill-pattern': `hatch-${status}`, 'fill-opacity': emphasis(1, 0.45) },
+    })),
     {
       id: 'place-uncertainty',
       type: 'fill',

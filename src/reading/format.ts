@@ -31,7 +31,14 @@ export function distanceKm(a: LonLat, b: LonLat): number {
 }
 
 export function kindText(place: ResolvedPlace): string {
-  const kind = { country: 'Country', region: 'Region', sea: 'Sea', city: 'City', site: 'Site', incident: 'Incident' }[place.kind];
+  const kind = {
+    country: 'Country',
+    region: 'Region',
+    sea: 'Sea',
+    city: 'City',
+    site: 'Site',
+    incident: 'Incident',
+  }[place.kind];
   return place.status ? `${kind}. ${STATUS_TEXT[place.status]}.` : `${kind}.`;
 }
 

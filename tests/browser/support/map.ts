@@ -5,7 +5,9 @@ import type { Page } from 'playwright-core';
 type MapHandle = {
   mapExplainer?: {
     map: {
-      queryRenderedFeatures(o?: unknown): { properties: Record<string, unknown>; layer: { id: string } }[];
+      queryRenderedFeatures(
+        o?: unknown,
+      ): { properties: Record<string, unknown>; layer: { id: string } }[];
       project(ll: [number, number]): { x: number; y: number };
       getCenter(): { lng: number; lat: number };
       getZoom(): number;
@@ -26,7 +28,10 @@ export function renderedPlaces(page: Page, layers: string[]): Promise<string[]> 
 }
 
 /** Page coordinates of a lon/lat on the live map. */
-export function screenPoint(page: Page, lonLat: [number, number]): Promise<{ x: number; y: number }> {
+export function screenPoint(
+  page: Page,
+  lonLat: [number, number],
+): Promise<{ x: number; y: number }> {
   return page.evaluate((ll) => {
     const map = (window as unknown as MapHandle).mapExplainer!.map;
     const p = map.project(ll);
@@ -43,7 +48,12 @@ export function camera(page: Page) {
     return {
       center: [c.lng, c.lat] as [number, number],
       zoom: map.getZoom(),
-      bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] as [number, number, number, number],
+      bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] as [
+        number,
+        number,
+        number,
+        number,
+      ],
     };
   });
 }

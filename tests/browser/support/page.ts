@@ -20,7 +20,9 @@ export async function browser(): Promise<Browser> {
 export const siteUrl = (path = '/') => new URL(path, inject('siteUrl')).href;
 
 export async function open(path = '/', options: BrowserContextOptions = {}): Promise<Opened> {
-  const context = await (await browser()).newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const context = await (
+    await browser()
+  ).newContext({ viewport: { width: 1280, height: 800 }, ...options });
   const page = await context.newPage();
   const origin = new URL(inject('siteUrl')).origin;
   const consoleErrors: string[] = [];
@@ -42,7 +44,7 @@ export async function open(path = '/', options: BrowserContextOptions = {}): Pro
 /** The map region reports aria-busy="false" once MapLibre is idle. */
 export async function mapIdle(page: Page, timeout = 30_000) {
   await page
-    .getByRole('region', { name: /^Map/ })
+    .getByRole('region', { name: /^Map:/ })
     .and(page.locator('[aria-busy="false"]'))
     .waitFor({ timeout });
 }

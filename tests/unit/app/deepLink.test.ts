@@ -53,7 +53,9 @@ describe('render flags', () => {
 
 describe('page data', () => {
   it('cannot close its script element early', () => {
-    const page = { story: { title: '</script><script>alert(1)</script><!--' } } as unknown as PageData;
+    const page = {
+      story: { title: '</script><script>alert(1)</script><!--' },
+    } as unknown as PageData;
     const text = serialisePageData(page);
     expect(text).not.toMatch(/<|>/);
     expect(JSON.parse(text)).toEqual(page);
