@@ -23,13 +23,22 @@ import type { ResolvedStory } from '../src/story/schema.ts';
 import { CSP_HEADER, CSP_META, headersFile } from './csp.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const DIST = join(ROOT, 'dist');
-const SSR_OUT = join(ROOT, '.cache/ssr');
+// `--stories <dir>` and `--out <dir>` build another set of stories (tests build fixture sites).
+const argv = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const STORIES = resolve(ROOT, flag('--stories') ?? 'stories');
+const DIST = resolve(ROOT, flag('--out') ?? 'dist');
+// One SSR bundle per output folder, so two builds can run side by side.
+const SSR_OUT = join(ROOT, '.cache/ssr', relative(ROOT, DIST).replace(/[^a-z0-9]+/gi, '-'));
+
 const ATTRIBUTION =
   'Geography: Natural Earth (public domain). Labels: Noto Sans (SIL Open Font License 1.1).';
 const EMBED_SIZE = { width: 640, height: 560 };
 
-export function discoverStories(dir = join(ROOT, 'stories')): string[] {
+export function discoverStories(dir = STORIES): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'story.md')))
@@ -49,7 +58,7 @@ function checkStories(): ResolvedStory[] {
   }
   if (stories.length === 0 && problems.length === 0) {
     problems.push(
-      'stories/: no story found: add stories/<slug>/story.md (see docs/story-format.md)',
+      `${relative(ROOT, STORIES) || '.'}/: no story found: add <slug>/story.md (see docs/story-format.md)`,
     );
   }
   if (problems.length > 0) {
@@ -173,7 +182,7 @@ function gzipTree(dir: string) {
 export async function buildSite() {
   const stories = checkStories();
   rmSync(DIST, { recursive: true, force: true });
-  await build({ root: ROOT, logLevel: 'warn' });
+  await build({ root: ROOT, logLevel: 'warn', build: { outDir: DIST } });
   await build({
     root: ROOT,
     logLevel: 'warn',
