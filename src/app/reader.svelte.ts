@@ -81,7 +81,11 @@ export class Reader {
     if (!passage || (this.passageId === id && how === 'scroll')) return;
     this.passageId = id;
     if (this.selection.length === 0) this.requestView(passage.view.camera, passage.view.projection);
-    if (how !== 'link') this.writeHash({ passage: id }, how === 'scroll' ? 'replace' : 'push');
+    // While a panel is open the URL names its place; scrolling underneath does not change that.
+    const panelOpen = this.selection.length > 0;
+    if (how === 'step' || (how === 'scroll' && !panelOpen)) {
+      this.writeHash({ passage: id }, how === 'scroll' ? 'replace' : 'push');
+    }
     if (how === 'step')
       this.announce(`Passage ${this.indexOf(id) + 1} of ${this.story.passages.length}`);
   }

@@ -1,0 +1,259 @@
+// The explainer as a reader uses it: text to map, map to text, keyboard only, deep links, guided
+// reading. Real Chromium, real WebGL, real clicks and keys; elements found by role and name.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { camera, featureState, renderedPlaces, screenPoint } from './support/map.ts';
+import { mapIdle, open, type Opened } from './support/page.ts';
+
+// Crimea's label point and box, from public/data/places.geojson.
+const CRIMEA_LABEL: [number, number] = [34.3233, 45.3178];
+const CRIMEA_BOX = { west: 32.48, south: 44.38, east: 36.65, north: 46.23 };
+
+let opened: Opened | undefined;
+afterEach(async () => {
+  if (opened) {
+    expect(opened.foreignRequests, 'requests that left localhost').toEqual([]);
+    expect(opened.consoleErrors, 'console errors').toEqual([]);
+    await opened.close();
+  }
+  opened = undefined;
+});
+
+const panel = (page: Page) => page.getByRole('region', { name: /^Crimea$/ });
+const activePassage = (page: Page) =>
+  page.locator('[data-passage][aria-current="step"]').getAttribute('data-passage');
+
+async function axe(page: Page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return result.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+describe('text to map', () => {
+  it('clicking the "Crimean peninsula" mention highlights Crimea and moves the camera onto it', async () => {
+    opened = await open('/');
+    const { page } = opened;
+    await mapIdle(page);
+    const before = await camera(page);
+    await page.getByRole('button', { name: 'Crimean peninsula' }).click();
+    await expect.poll(() => featureState(page, 'crimea')).toMatchObject({ selected: true });
+    await mapIdle(page);
+    const after = await camera(page);
+    expect(after.zoom).toBeGreaterThan(before.zoom);
+    const [lon, lat] = after.center;
+    expect(lon).toBeGreaterThan(CRIMEA_BOX.west);
+    expect(lon).toBeLessThan(CRIMEA_BOX.east);
+    expect(lat).toBeGreaterThan(CRIMEA_BOX.south);
+    expect(lat).toBeLessThan(CRIMEA_BOX.north);
+    await expect.poll(() => page.locator('[aria-live="polite"]').textContent()).toContain('Crimea');
+  });
+});
+
+describe('map to text', () => {
+  it('clicking Crimea on the map opens a panel with the passage about the missile attack', async () => {
+    opened = await open('/');
+    const { page } = opened;
+    await mapIdle(page);
+    const { x, y } = await screenPoint(page, CRIMEA_LABEL);
+    await page.mouse.click(x, y);
+    const region = panel(page);
+    await region.waitFor();
+    await expect.poll(() => region.textContent()).toContain('five US-supplied missiles');
+    expect(await region.textContent()).toContain('Annexed by Russia in 2014');
+    // The mention of Crimea in the quoted passage is marked.
+    expect(await region.locator('mark').allTextContents()).toContain('Crimean peninsula');
+    expect(await featureState(page, 'crimea')).toMatchObject({ selected: true });
+
+    // "Read in the article" scrolls to the passage and focuses it.
+    await region.getByRole('link', { name: /Read in the article \(passage 5\)/ }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-passage')))
+      .toBe('crimea-strike');
+  });
+
+  it('the places list opens the same panel', async () => {
+    opened = await open('/');
+    const { page } = opened;
+    await page
+      .getByRole('region', { name: 'Places in this story' })
+      .getByRole('button', { name: /^Crimea/ })
+      .click();
+    await panel(page).waitFor();
+    expect(await panel(page).textContent()).toContain('five US-supplied missiles');
+  });
+});
+
+describe('keyboard only', () => {
+  it('Tab to a mention, Enter opens the panel, Escape closes it and focus returns', async () => {
+    opened = await open('/');
+    const { page } = opened;
+    await mapIdle(page);
+    const mention = page.getByRole('button', { name: 'Crimean peninsula' });
+    let focused = false;
+    for (let i = 0; i < 80 && !focused; i++) {
+      await page.keyboard.press('Tab');
+      focused = await mention.evaluate((el) => el === document.activeElement);
+    }
+    expect(focused, 'the mention is reachable with Tab').toBe(true);
+    await page.keyboard.press('Enter');
+    await panel(page).waitFor();
+    // Focus moved into the panel, to its heading.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Crimea');
+    await page.keyboard.press('Escape');
+    await panel(page).waitFor({ state: 'detached' });
+    expect(await mention.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
+  it('steps through passages with the buttons and with Alt+↓', async () => {
+    opened = await open('/');
+    const { page } = opened;
+    await page.getByRole('button', { name: /Next passage/ }).click();
+    await expect.poll(() => activePassage(page)).toBe('first-call');
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => activePassage(page)).toBe('pentagon-account');
+    expect(new URL(page.url()).hash).toBe('#passage=pentagon-account');
+  });
+});
+
+describe('deep links', () => {
+  it('#place=crimea opens the page with the panel open', async () => {
+    opened = await open('/#place=crimea');
+    const { page } = opened;
+    await panel(page).waitFor();
+    await mapIdle(page);
+    await expect.poll(() => featureState(page, 'crimea')).toMatchObject({ selected: true });
+  });
+
+  it('#passage=<id> opens the page at that passage; back and forward restore state', async () => {
+    opened = await open('/black-sea-call/#passage=black-sea-drone');
+    const { page } = opened;
+    await expect.poll(() => activePassage(page)).toBe('black-sea-drone');
+    await expect.poll(() => page.getByText(/downing of an American drone/).isVisible()).toBe(true);
+    await mapIdle(page);
+    expect(await renderedPlaces(page, ['place-point'])).toContain('drone-downing');
+
+    await page.getByRole('button', { name: 'Crimean peninsula' }).click();
+    await panel(page).waitFor();
+    expect(new URL(page.url()).hash).toBe('#place=crimea');
+    await page.goBack();
+    await panel(page).waitFor({ state: 'detached' });
+    expect(new URL(page.url()).hash).toBe('#passage=black-sea-drone');
+    await page.goForward();
+    await panel(page).waitFor();
+  });
+
+  it('ignores unknown and hostile hashes', async () => {
+    opened = await open('/#place=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
+    const { page } = opened;
+    await mapIdle(page);
+    expect(await page.locator('#place-panel').count()).toBe(0);
+    expect(await page.locator('img[onerror]').count()).toBe(0);
+  });
+});
+
+describe('guided reading', () => {
+  it('scrolling through the article activates each passage in order', async () => {
+    opened = await open('/');
+    const { page } = opened;
+    await mapIdle(page);
+    const order = await page
+      .locator('[data-passage]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-passage')));
+    const seen: string[] = [];
+    await page.mouse.move(900, 400);
+    for (let i = 0; i < 60 && seen.length < order.length; i++) {
+      await page.mouse.wheel(0, 120);
+      await page.waitForTimeout(60);
+      const id = await activePassage(page);
+      if (id && seen.at(-1) !== id) seen.push(id);
+    }
+    expect(seen).toEqual(order);
+  });
+
+  it('fast scrolling leaves only the latest passage on the map', async () => {
+    opened = await open('/');
+    const { page } = opened;
+    await mapIdle(page);
+    await page.mouse.move(900, 400);
+    for (let i = 0; i < 12; i++) await page.mouse.wheel(0, 400);
+    await mapIdle(page);
+    const id = await activePassage(page);
+    const active = await page.evaluate(() => {
+      const map = (window as unknown as { mapExplainer: { map: { getStyle(): unknown } } })
+        .mapExplainer.map as unknown as {
+        querySourceFeatures(s: string): { properties: { id: string } }[];
+        getFeatureState(f: { source: string; id: string }): { active?: boolean };
+      };
+      const ids = [...new Set(map.querySourceFeatures('places').map((f) => f.properties.id))];
+      return ids.filter((i) => map.getFeatureState({ source: 'places', id: i }).active);
+    });
+    const expected = await page.evaluate((pid) => {
+      const data = JSON.parse(document.getElementById('page-data')!.textContent!);
+      return data.story.passages.find((p: { id: string }) => p.id === pid).view.layers;
+    }, id);
+    expect(active.sort()).toEqual([...expected].sort());
+  });
+});
+
+describe('access', () => {
+  it('has no axe violations at first, with a panel open, and at a phone viewport', async () => {
+    opened = await open('/');
+    const { page } = opened;
+    await mapIdle(page);
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Crimean peninsula' }).click();
+    await panel(page).waitFor();
+    expect(await axe(page)).toEqual([]);
+    await opened.close();
+
+    opened = await open('/', {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await mapIdle(opened.page);
+    expect(await axe(opened.page)).toEqual([]);
+  });
+
+  it('has no axe violations in the dark theme', async () => {
+    opened = await open('/', { colorScheme: 'dark' });
+    await mapIdle(opened.page);
+    expect(await axe(opened.page)).toEqual([]);
+  });
+
+  it('the map has a name, a description from the data, and a skip link to the places list', async () => {
+    opened = await open('/');
+    const { page } = opened;
+    const map = page.getByRole('region', { name: /^Map:/ });
+    const description = await map.evaluate(
+      (el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent,
+    );
+    expect(description).toContain('Crimea');
+    expect(description).toContain('Claimed by Russia, 2022');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to the list of places' });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(new URL(page.url()).hash).toBe('#places');
+  });
+
+  it('jumps instead of flying under prefers-reduced-motion', async () => {
+    opened = await open('/', { reducedMotion: 'reduce' });
+    const { page } = opened;
+    await mapIdle(page);
+    await page.getByRole('button', { name: 'Crimean peninsula' }).click();
+    // A jump has already arrived when the click returns; a flight would still be moving.
+    const moving = await page.evaluate(() =>
+      (
+        window as unknown as { mapExplainer: { map: { isMoving(): boolean } } }
+      ).mapExplainer.map.isMoving(),
+    );
+    expect(moving).toBe(false);
+  });
+});
