@@ -15,7 +15,8 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
-          include: ['tests/browser/**/*.test.ts'],
+          // Build tests read the dist/ this project's globalSetup builds.
+          include: ['tests/browser/**/*.test.ts', 'tests/build/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/browser/globalSetup.ts'],
           // One Chromium with SwiftShader is heavy: run files one after another.

@@ -1,0 +1,294 @@
+// Measures in Chromium (Playwright) what Lighthouse cannot: time to map idle, to the first click
+// on a feature opening its panel, the frame rate of a pan, and what crossed the network when.
+import type { Browser, Page } from 'playwright-core';
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+export interface PageSpec {
+  url: string;
+  /** What opens when a feature is clicked: the place panel, or the baseline's popup. */
+  panel: string;
+  /** Where to click: a feature's label point, and the feature's id. */
+  target: [number, number];
+  targetId: string;
+  /** The style layers a click picks features from. */
+  layers: string[];
+  /** The map's box, where a reader reaching for the map puts the pointer. */
+  mapRegion: string;
+  /** Bodies the browser reports as a few bytes (a worker script): their real transfer size. */
+  knownSizes: Record<string, number>;
+  /** Site-relative paths: is this request part of the live map (MapLibre, its data, glyphs)? */
+  isLiveMap: (path: string) => boolean;
+  /** Is this request MapLibre's own code (its chunk or its worker)? */
+  isMapLibre: (path: string) => boolean;
+}
+
+export interface LoadRun {
+  /** `idle`: no input until the map is idle; `reach`: the pointer goes onto the map at first paint. */
+  mode: 'idle' | 'reach';
+  fcpMs: number | null;
+  lcpMs: number | null;
+  loadMs: number;
+  /** First request of MapLibre's code, from navigation. */
+  mapLibreRequestMs: number | null;
+  /** First request of anything the live map needs (code, data, glyphs). */
+  liveMapRequestMs: number | null;
+  /** Null when the page did not start its live map without input (within 15 s of load). */
+  mapIdleMs: number | null;
+  /** How far from the label point the click had to go to miss the map's overlays. */
+  clickOffsetPx: number;
+  clickMs: number;
+  panelMs: number;
+  /** Encoded bytes (body + headers) of what the page requested before the live map. */
+  firstViewBytes: number;
+  /** Encoded bytes of everything until the panel opened. */
+  totalBytes: number;
+  requests: { path: string; startMs: number; bytes: number; liveMap: boolean }[];
+}
+
+export interface PanRun {
+  viewport: Viewport;
+  canvas: { width: number; height: number };
+  durationMs: number;
+  frames: number;
+  fps: number;
+}
+
+/**
+ * Marks what the benchmark times, in the page's own clock (0 = navigation start). A string, not a
+ * function: tsx would wrap named inner functions in a helper the page does not have.
+ */
+const instrument = (panel: string) => `
+  const mark = (name) => {
+    if (performance.getEntriesByName(name, 'mark').length === 0) performance.mark(name);
+  };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__lcp = e.startTime;
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+  // The story page's map region: live, and MapLibre idle (the baseline marks its own idle).
+  new MutationObserver(() => {
+    if (document.querySelector('.map.live[aria-busy="false"]')) mark('map-idle');
+    if (document.querySelector(${JSON.stringify(panel)})) mark('panel-open');
+  }).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['class', 'aria-busy'],
+  });
+  addEventListener('pointerdown', () => mark('click'), { capture: true });
+`;
+
+const markTime = (page: Page, name: string) =>
+  page.evaluate((name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null, name);
+
+async function waitForMark(page: Page, name: string, timeout = 60_000) {
+  await page.waitForFunction(
+    (name) => performance.getEntriesByName(name, 'mark').length > 0,
+    name,
+    { timeout, polling: 16 },
+  );
+  return (await markTime(page, name))!;
+}
+
+/**
+ * The page point to click: the label point, or when an overlay (the legend, a control) covers it
+ * the nearest point within 96 px where the canvas is on top and the feature is drawn.
+ */
+function clickPoint(o: { ll: [number, number]; id: string; layers: string[] }) {
+  const map = (window as unknown as MapWindow).mapExplainer!.map;
+  const canvas = map.getCanvas();
+  const r = canvas.getBoundingClientRect();
+  const p = map.project(o.ll);
+  for (let offset = 0; offset <= 96; offset += 8) {
+    const steps = offset === 0 ? 1 : 16;
+    for (let i = 0; i < steps; i++) {
+      const a = (i / steps) * 2 * Math.PI;
+      const x = p.x + offset * Math.cos(a);
+      const y = p.y + offset * Math.sin(a);
+      if (document.elementFromPoint(r.left + x, r.top + y) !== canvas) continue;
+      const hits = map.queryRenderedFeatures([x, y], { layers: o.layers });
+      if (hits.some((f) => String(f.properties.id) === o.id)) {
+        return { x: r.left + x, y: r.top + y, offset };
+      }
+    }
+  }
+  return null;
+}
+
+type MapWindow = {
+  mapExplainer?: {
+    map: {
+      project(ll: [number, number]): { x: number; y: number };
+      queryRenderedFeatures(
+        p: [number, number],
+        o: { layers: string[] },
+      ): { properties: Record<string, unknown> }[];
+      getCanvas(): HTMLCanvasElement;
+      on(type: string, fn: () => void): void;
+      off(type: string, fn: () => void): void;
+    };
+  };
+};
+
+async function pointAtMap(page: Page, region: string) {
+  const box = await page.locator(region).first().boundingBox();
+  if (!box) throw new Error(`${region}: not on the page`);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/**
+ * Navigation → map idle → click on the target → panel open, at 1280×800 with a cold cache. In
+ * `reach` mode the pointer moves onto the map at first contentful paint (a reader reaching for it).
+ */
+export async function measureLoad(
+  browser: Browser,
+  spec: PageSpec,
+  mode: LoadRun['mode'],
+): Promise<LoadRun> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(instrument(spec.panel));
+    // Start times are wall-clock until the page's time origin is known.
+    const requests: LoadRun['requests'] = [];
+    const origin = new URL(spec.url).origin;
+    const done: Promise<void>[] = [];
+    page.on('requestfinished', (request) => {
+      done.push(
+        request.sizes().then((sizes) => {
+          const url = new URL(request.url());
+          if (url.origin !== origin) return;
+          const path = decodeURIComponent(url.pathname).replace(/^\//, '');
+          const body = Math.max(sizes.responseBodySize, spec.knownSizes[path] ?? 0);
+          requests.push({
+            path,
+            startMs: request.timing().startTime,
+            bytes: body + sizes.responseHeadersSize,
+            liveMap: spec.isLiveMap(path),
+          });
+        }),
+      );
+    });
+    await page.goto(spec.url);
+    const timeOrigin = await page.evaluate(() => performance.timeOrigin);
+    let mapIdleMs: number | null = null;
+    if (mode === 'reach') {
+      await page.waitForFunction(
+        () => performance.getEntriesByName('first-contentful-paint').length > 0,
+        undefined,
+        { polling: 16 },
+      );
+      await pointAtMap(page, spec.mapRegion);
+      mapIdleMs = await waitForMark(page, 'map-idle');
+    } else {
+      await page.waitForLoadState('load');
+      mapIdleMs = await waitForMark(page, 'map-idle', 15_000).catch(() => null);
+      // A page that waits for the reader: reach for the map, so the click can still be timed.
+      if (mapIdleMs === null) {
+        await pointAtMap(page, spec.mapRegion);
+        await waitForMark(page, 'map-idle');
+      }
+    }
+    const point = await page.evaluate(clickPoint, {
+      ll: spec.target,
+      id: spec.targetId,
+      layers: spec.layers,
+    });
+    if (!point) {
+      throw new Error(`${spec.url}: ${spec.targetId} is covered or not drawn near its label point`);
+    }
+    await page.mouse.click(point.x, point.y);
+    const panelMs = await waitForMark(page, 'panel-open', 30_000);
+    const timing = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      lcp: (window as unknown as { __lcp?: number }).__lcp ?? null,
+      load: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+        .loadEventStart,
+    }));
+    await Promise.all(done);
+    for (const r of requests) r.startMs -= timeOrigin;
+    requests.sort((a, b) => a.startMs - b.startMs);
+    const first = (pred: (r: LoadRun['requests'][number]) => boolean) =>
+      requests.find(pred)?.startMs ?? null;
+    const liveMapRequestMs = first((r) => r.liveMap);
+    return {
+      mode,
+      fcpMs: timing.fcp,
+      lcpMs: timing.lcp,
+      loadMs: timing.load,
+      mapLibreRequestMs: first((r) => spec.isMapLibre(r.path)),
+      liveMapRequestMs,
+      mapIdleMs,
+      clickOffsetPx: point.offset,
+      clickMs: (await markTime(page, 'click'))!,
+      panelMs,
+      firstViewBytes: requests
+        .filter((r) => !r.liveMap && (liveMapRequestMs === null || r.startMs < liveMapRequestMs))
+        .reduce((n, r) => n + r.bytes, 0),
+      totalBytes: requests.reduce((n, r) => n + r.bytes, 0),
+      requests,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Frames the map draws while the mouse drags it across 60% of its width for `durationMs`. */
+export async function measurePan(
+  browser: Browser,
+  spec: PageSpec,
+  viewport: Viewport,
+  durationMs = 3000,
+): Promise<PanRun> {
+  const context = await browser.newContext({ viewport });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(instrument(spec.panel));
+    await page.goto(spec.url);
+    await waitForMark(page, 'map-idle');
+    const box = await page.evaluate(() => {
+      const map = (window as unknown as MapWindow).mapExplainer!.map;
+      const canvas = map.getCanvas();
+      const r = canvas.getBoundingClientRect();
+      const frames = { count: 0 };
+      (window as unknown as { __frames: typeof frames }).__frames = frames;
+      map.on('render', () => frames.count++);
+      return { left: r.left, top: r.top, width: r.width, height: r.height };
+    });
+    // Left to right at 40% of the height: clear of the overlays at the corners.
+    const y = box.top + box.height * 0.4;
+    const from = box.left + box.width * 0.2;
+    const to = box.left + box.width * 0.8;
+    await page.mouse.move(from, y);
+    await page.mouse.down();
+    const start = await page.evaluate(() => {
+      (window as unknown as { __frames: { count: number } }).__frames.count = 0;
+      return performance.now();
+    });
+    const t0 = Date.now();
+    for (;;) {
+      const t = Math.min(1, (Date.now() - t0) / durationMs);
+      await page.mouse.move(from + (to - from) * t, y);
+      if (t >= 1) break;
+      await page.waitForTimeout(8);
+    }
+    const end = await page.evaluate(() => ({
+      now: performance.now(),
+      frames: (window as unknown as { __frames: { count: number } }).__frames.count,
+    }));
+    await page.mouse.up();
+    const ms = end.now - start;
+    return {
+      viewport,
+      canvas: { width: box.width, height: box.height },
+      durationMs: ms,
+      frames: end.frames,
+      fps: (end.frames * 1000) / ms,
+    };
+  } finally {
+    await context.close();
+  }
+}

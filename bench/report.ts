@@ -1,0 +1,250 @@
+// Medians, the targets from the issue, and the one table the benchmark prints (Markdown, so the
+// README can show it as it is).
+import type { LoadRun, PanRun } from './browser.ts';
+import type { PageBytes, Size } from './bytes.ts';
+import type { LighthouseRun, Preset } from './lighthouse.ts';
+
+export type Side = 'ours' | 'baseline';
+export const SIDES: Side[] = ['ours', 'baseline'];
+export const PRESETS: Preset[] = ['mobile', 'desktop'];
+export const PAN_VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+];
+
+export interface Results {
+  date: string;
+  machine: string;
+  /** The machine's 1-minute load average at the start and the end of the run. */
+  loadAverage: string;
+  runs: number;
+  story: string;
+  lighthouse: Record<Side, Record<Preset, LighthouseRun[]>>;
+  /** The story page with `?static` (its live map never loads): what the page costs on its own. */
+  lighthouseStatic: LighthouseRun[];
+  loads: Record<Side, LoadRun[]>;
+  pans: Record<Side, PanRun[][]>;
+  bytes: Record<Side, PageBytes>;
+}
+
+export function median(values: (number | null | undefined)[]): number | null {
+  const v = values.filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
+  if (v.length === 0) return null;
+  v.sort((a, b) => a - b);
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+}
+
+export interface Target {
+  what: string;
+  value: string;
+  target: string;
+  met: boolean | null;
+  /** How far off, when not met. */
+  gap?: string;
+}
+
+const ms = (v: number | null) => (v === null ? '–' : `${Math.round(v).toLocaleString('en')} ms`);
+const kb = (v: number | null) => (v === null ? '–' : `${(v / 1000).toFixed(1)} KB`);
+const num = (v: number | null, digits = 2) => (v === null ? '–' : v.toFixed(digits));
+const ratio = (a: number | null, b: number | null) => (a === null || !b ? null : a / b);
+
+/** Median figures for the table and the targets. */
+export function summarise(r: Results) {
+  const lh = (side: Side, preset: Preset, key: keyof LighthouseRun) =>
+    median(r.lighthouse[side][preset].map((run) => run[key] as number | null));
+  const load = (side: Side, key: keyof LoadRun, mode: LoadRun['mode'] = 'idle') =>
+    median(r.loads[side].filter((x) => x.mode === mode).map((run) => run[key] as number | null));
+  const pan = (side: Side, i: number) => median(r.pans[side].map((runs) => runs[i]?.fps));
+  const lhStatic = (key: keyof LighthouseRun) =>
+    median(r.lighthouseStatic.map((run) => run[key] as number | null));
+  // The idle target is judged without input, unless the page waits for the reader to start it.
+  const waits = r.loads.ours.some((x) => x.mode === 'idle' && x.mapIdleMs === null);
+  const idleMode: LoadRun['mode'] = waits ? 'reach' : 'idle';
+  return { lh, load, pan, lhStatic, idleMode };
+}
+
+export function targets(r: Results): Target[] {
+  const { lh, load, pan, idleMode } = summarise(r);
+  const out: Target[] = [];
+  const check = (what: string, value: number | null, ok: (v: number) => boolean, t: string) => {
+    out.push({ what, value: String(value), target: t, met: value === null ? null : ok(value) });
+  };
+  const score = lh('ours', 'mobile', 'score');
+  check('Lighthouse mobile score', score, (v) => v >= 0.95, '≥ 0.95');
+  check('Lighthouse mobile LCP (ms)', lh('ours', 'mobile', 'lcpMs'), (v) => v < 1500, '< 1500');
+  check('Lighthouse mobile TBT (ms)', lh('ours', 'mobile', 'tbtMs'), (v) => v < 150, '< 150');
+  check('Lighthouse mobile CLS', lh('ours', 'mobile', 'cls'), (v) => v === 0, '0');
+  const paintFirst = r.loads.ours.every(
+    (run) =>
+      run.fcpMs !== null && (run.mapLibreRequestMs === null || run.fcpMs < run.mapLibreRequestMs),
+  );
+  out.push({
+    what: 'first paint before any MapLibre code is fetched (every run)',
+    value: String(paintFirst),
+    target: 'true',
+    met: paintFirst,
+  });
+  const idle = ratio(load('ours', 'mapIdleMs', idleMode), load('baseline', 'mapIdleMs', idleMode));
+  check(`map idle vs baseline (ratio, ${idleMode} runs)`, idle, (v) => v <= 1.1, '≤ 1.10');
+  PAN_VIEWPORTS.forEach((vp, i) => {
+    const fps = ratio(pan('ours', i), pan('baseline', i));
+    check(
+      `pan fps vs baseline at ${vp.width}×${vp.height} (ratio)`,
+      fps,
+      (v) => v >= 0.95,
+      '≥ 0.95',
+    );
+  });
+  check('story layers (gzip bytes)', r.bytes.ours.storyLayers.gz, (v) => v <= 60_000, '≤ 60000');
+  check('first view (gzip bytes)', r.bytes.ours.firstView.gz, (v) => v <= 120_000, '≤ 120000');
+  const measured = load('ours', 'firstViewBytes');
+  check('first view, measured transfer (bytes)', measured, (v) => v <= 120_000, '≤ 120000');
+  return out;
+}
+
+const BYTE_ROWS: [keyof PageBytes, string][] = [
+  ['html', 'HTML'],
+  ['jsInitial', 'JS, initial'],
+  ['jsLazy', 'JS, lazy (MapLibre + worker)'],
+  ['worker', '…of which the worker'],
+  ['cssInitial', 'CSS, initial'],
+  ['cssLazy', 'CSS, lazy'],
+  ['dataInitial', 'data, initial (static map)'],
+  ['dataLazy', 'data, lazy (GeoJSON)'],
+  ['storyLayers', '…of which story layers'],
+  ['fonts', 'fonts (glyphs fetched)'],
+  ['firstView', 'first view (HTML + initial)'],
+];
+
+const bytesCell = (s: Size) => (s.raw === 0 ? '–' : `${kb(s.gz)} / ${kb(s.raw)}`);
+const mark = (met: boolean | null) => (met === null ? '?' : met ? 'met' : '**not met**');
+
+export function table(r: Results): string {
+  const { lh, load, pan, lhStatic, idleMode } = summarise(r);
+  const t = targets(r);
+  const status = (prefix: string) => mark(t.find((x) => x.what.startsWith(prefix))?.met ?? null);
+  const rows: string[][] = [];
+  const row = (what: string, ours: string, base: string, target = '', met = '') =>
+    rows.push([what, ours, base, target, met]);
+
+  for (const preset of PRESETS) {
+    const m = preset === 'mobile';
+    const both = (key: keyof LighthouseRun, f: (v: number | null) => string) =>
+      [f(lh('ours', preset, key)), f(lh('baseline', preset, key))] as const;
+    row(
+      `Lighthouse ${preset}: score`,
+      ...both('score', (v) => num(v)),
+      m ? '≥ 0.95' : '',
+      m ? status('Lighthouse mobile score') : '',
+    );
+    row(`Lighthouse ${preset}: FCP`, ...both('fcpMs', ms));
+    row(
+      `Lighthouse ${preset}: LCP`,
+      ...both('lcpMs', ms),
+      m ? '< 1,500 ms' : '',
+      m ? status('Lighthouse mobile LCP') : '',
+    );
+    row(
+      `Lighthouse ${preset}: TBT`,
+      ...both('tbtMs', ms),
+      m ? '< 150 ms' : '',
+      m ? status('Lighthouse mobile TBT') : '',
+    );
+    row(
+      `Lighthouse ${preset}: CLS`,
+      ...both('cls', (v) => num(v, 3)),
+      m ? '0' : '',
+      m ? status('Lighthouse mobile CLS') : '',
+    );
+    row(`Lighthouse ${preset}: total bytes (worker counted)`, ...both('totalBytes', kb));
+    const saw = (side: Side) =>
+      `${r.lighthouse[side][preset].filter((x) => x.sawMapLibre).length}/${r.lighthouse[side][preset].length}`;
+    row(`Lighthouse ${preset}: runs that loaded MapLibre`, saw('ours'), saw('baseline'));
+  }
+  for (const [key, label] of [
+    ['score', 'score'],
+    ['lcpMs', 'LCP'],
+    ['tbtMs', 'TBT'],
+    ['cls', 'CLS'],
+  ] as const) {
+    const v = lhStatic(key);
+    const text = key === 'score' ? num(v) : key === 'cls' ? num(v, 3) : ms(v);
+    row(`Lighthouse mobile: ${label}, story page without its live map (?static)`, text, '');
+  }
+  const both = (
+    key: keyof LoadRun,
+    f: (v: number | null) => string,
+    mode: LoadRun['mode'] = 'idle',
+  ) => [f(load('ours', key, mode)), f(load('baseline', key, mode))] as const;
+  row('first contentful paint (1280×800)', ...both('fcpMs', ms));
+  row('largest contentful paint (1280×800)', ...both('lcpMs', ms));
+  row(
+    'MapLibre code requested',
+    ...both('mapLibreRequestMs', ms),
+    'after first paint',
+    status('first paint before'),
+  );
+  const idleRatio = ratio(
+    load('ours', 'mapIdleMs', idleMode),
+    load('baseline', 'mapIdleMs', idleMode),
+  );
+  const idleTarget = `≤ 1.10× baseline (${num(idleRatio)}×)`;
+  row(
+    'navigation → map idle, no input',
+    ...both('mapIdleMs', ms),
+    idleMode === 'idle' ? idleTarget : '',
+    idleMode === 'idle' ? status('map idle') : '',
+  );
+  row(
+    'navigation → map idle, pointer on the map at first paint',
+    ...both('mapIdleMs', ms, 'reach'),
+    idleMode === 'reach' ? idleTarget : '',
+    idleMode === 'reach' ? status('map idle') : '',
+  );
+  row('navigation → panel open (click at map idle)', ...both('panelMs', ms));
+  const clickToPanel = (side: Side) => ms(median(r.loads[side].map((x) => x.panelMs - x.clickMs)));
+  row('click → panel open', clickToPanel('ours'), clickToPanel('baseline'));
+  PAN_VIEWPORTS.forEach((vp, i) => {
+    const a = pan('ours', i);
+    const b = pan('baseline', i);
+    row(
+      `pan ${vp.width}×${vp.height}: frames per second`,
+      num(a, 1),
+      num(b, 1),
+      `≥ 0.95× baseline (${num(ratio(a, b))}×)`,
+      status(`pan fps vs baseline at ${vp.width}`),
+    );
+  });
+  row(
+    'first view transfer, measured',
+    ...both('firstViewBytes', kb),
+    '≤ 120 KB',
+    status('first view, measured'),
+  );
+  row('total transfer until the panel opened', ...both('totalBytes', kb));
+  for (const [key, label] of BYTE_ROWS) {
+    const target = key === 'storyLayers' ? '≤ 60 KB gz' : key === 'firstView' ? '≤ 120 KB gz' : '';
+    const met =
+      key === 'storyLayers'
+        ? status('story layers')
+        : key === 'firstView'
+          ? status('first view (gzip')
+          : '';
+    row(
+      `bytes: ${label} (gzip / raw)`,
+      bytesCell(r.bytes.ours[key]),
+      bytesCell(r.bytes.baseline[key]),
+      target,
+      met,
+    );
+  }
+  const header = ['median of ' + r.runs + ' runs', 'story page', 'baseline', 'target', 'status'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((x) => x[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [
+    line(header),
+    `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`,
+    ...rows.map(line),
+  ].join('\n');
+}

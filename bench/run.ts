@@ -1,0 +1,222 @@
+// `npm run bench`: builds the site and the baseline page, serves both from one server, measures
+// them side by side (Lighthouse, map idle, first click, pan frame rate, bytes), prints one table
+// and writes the raw figures to bench/results/. Not part of `npm test`: it takes minutes.
+//   --runs N       runs per measurement, median reported (default 3, at least 1)
+//   --skip-build   measure what .cache/bench/site already holds
+//   --readme       also put the table into README.md (between the bench markers)
+//   --place ID     the feature the click test opens (default crimea, else the first label)
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { FeatureCollection, Point } from 'geojson';
+import { chromium } from 'playwright-core';
+import { serve } from '../scripts/serve.ts';
+import { CHROME_ARGS, findChrome } from '../tests/browser/support/chrome.ts';
+import { measureLoad, measurePan, type PageSpec } from './browser.ts';
+import { pageBytes, readPageData, storyPageBytes, type PageBytes } from './bytes.ts';
+import { runLighthouse, type Preset } from './lighthouse.ts';
+import {
+  PAN_VIEWPORTS,
+  PRESETS,
+  SIDES,
+  table,
+  targets,
+  type Results,
+  type Side,
+} from './report.ts';
+import { INTERACTIVE_LAYERS } from '../src/map/style.ts';
+import { BASELINE, baselineConfig, buildBench, defaultSlug, ROOT, SITE } from './site.ts';
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const RUNS = Math.max(1, Number(flag('--runs') ?? 3));
+const PLACE = flag('--place') ?? 'crimea';
+const MAPLIBRE_MARK = 'maplibregl-map'; // a class name only MapLibre's code contains
+
+const log = (message: string) =>
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+async function main() {
+  const chromePath = findChrome();
+  const slug = argv.includes('--skip-build') ? defaultSlug(SITE) : await buildBench();
+  const page = readPageData(join(SITE, slug, 'index.html'));
+  const config = baselineConfig(slug);
+
+  // The click target: the label point of one place of the story.
+  const labels = JSON.parse(
+    readFileSync(join(SITE, slug, page.files.labels), 'utf8'),
+  ) as FeatureCollection<Point>;
+  const label = labels.features.find((f) => f.properties?.id === PLACE) ?? labels.features[0];
+  if (!label) throw new Error(`${slug}: no label point to click`);
+  const target = label.geometry.coordinates as [number, number];
+  log(`story ${slug}; click target: ${String(label.properties?.id)}`);
+
+  const staticBytes = (side: Side, fonts: string[] = []): PageBytes =>
+    side === 'ours'
+      ? storyPageBytes(SITE, slug, fonts)
+      : pageBytes({
+          site: SITE,
+          page: `${BASELINE}/index.html`,
+          manifest: `${BASELINE}/.vite/manifest.json`,
+          data: Object.entries(config.files)
+            .filter(([k]) => k !== 'glyphs')
+            .map(([, v]) => v),
+          storyLayers: [config.files.places, config.files.labels],
+          fonts,
+        });
+  const site = await serve(SITE);
+  const browser = await chromium.launch({ executablePath: chromePath, args: CHROME_ARGS });
+  try {
+    const specs = {} as Record<
+      Side,
+      PageSpec & { mapLibreChunk: string; workers: { url: string; gz: number }[] }
+    >;
+    for (const side of SIDES) {
+      const b = staticBytes(side);
+      const js = [...b.jsInitial.files, ...b.jsLazy.files];
+      const code = js
+        .filter((f) => readFileSync(join(SITE, f.path), 'utf8').includes(MAPLIBRE_MARK))
+        .map((f) => f.path);
+      const worker = b.worker.files.map((f) => f.path);
+      const live = new Set([
+        ...code,
+        ...worker,
+        ...b.cssLazy.files.map((f) => f.path),
+        ...b.dataLazy.files.map((f) => f.path),
+        ...(side === 'baseline' ? b.cssInitial.files.map((f) => f.path) : []),
+      ]);
+      const fonts = new URL(page.files.glyphs, `http://site/${slug}/`).pathname.slice(1);
+      const mapLibre = new Set([...code, ...worker]);
+      specs[side] = {
+        url: `${site.url}/${side === 'ours' ? slug : BASELINE}/`,
+        panel: side === 'ours' ? '#place-panel' : '.maplibregl-popup',
+        mapRegion: side === 'ours' ? '.map' : '#map',
+        knownSizes: Object.fromEntries(b.worker.files.map((f) => [f.path, f.gz])),
+        target,
+        targetId: String(label.properties?.id),
+        layers: INTERACTIVE_LAYERS,
+        isLiveMap: (p) => live.has(p) || p.startsWith(fonts),
+        isMapLibre: (p) => mapLibre.has(p),
+        mapLibreChunk: code[0] ?? '',
+        workers: b.worker.files.map((f) => ({ url: f.path, gz: f.gz })),
+      };
+    }
+
+    const results: Results = {
+      date: new Date().toISOString(),
+      machine: '',
+      loadAverage: '',
+      runs: RUNS,
+      story: slug,
+      lighthouse: { ours: { mobile: [], desktop: [] }, baseline: { mobile: [], desktop: [] } },
+      lighthouseStatic: [],
+      loads: { ours: [], baseline: [] },
+      pans: { ours: [], baseline: [] },
+      bytes: { ours: staticBytes('ours'), baseline: staticBytes('baseline') },
+    };
+    results.machine = `${cpus()[0]?.model.trim() ?? 'CPU'} × ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Linux ${release()}; Chromium ${browser.version()} (SwiftShader WebGL); Node ${process.version}`;
+    // Other work on the machine skews every figure: say how busy it was.
+    const load = () => loadavg()[0]!.toFixed(1);
+    const loadAtStart = load();
+
+    // One discarded load each: the first WebGL page of a browser pays for starting its GPU process.
+    for (const side of SIDES) await measureLoad(browser, specs[side], 'idle');
+    for (let i = 0; i < RUNS; i++) {
+      for (const mode of ['idle', 'reach'] as const) {
+        for (const side of SIDES) {
+          const run = await measureLoad(browser, specs[side], mode);
+          results.loads[side].push(run);
+          const idle =
+            run.mapIdleMs === null ? 'none without input' : `${Math.round(run.mapIdleMs)} ms`;
+          log(
+            `load ${side} ${mode} #${i + 1}: map idle ${idle}, panel ${Math.round(run.panelMs)} ms`,
+          );
+        }
+      }
+    }
+    for (let i = 0; i < RUNS; i++) {
+      for (const side of SIDES) {
+        const runs = [];
+        for (const vp of PAN_VIEWPORTS) runs.push(await measurePan(browser, specs[side], vp));
+        results.pans[side].push(runs);
+        log(
+          `pan ${side} #${i + 1}: ${runs.map((r) => `${r.fps.toFixed(1)} fps at ${r.viewport.width}`).join(', ')}`,
+        );
+      }
+    }
+    // Glyph files are known only once a map has asked for them.
+    for (const side of SIDES) {
+      const fonts = [...new Set(results.loads[side].flatMap((l) => l.requests.map((r) => r.path)))]
+        .filter((p) => p.endsWith('.pbf'))
+        .sort();
+      results.bytes[side] = staticBytes(side, fonts);
+    }
+    const lighthouseRun = async (side: Side, preset: Preset, url = specs[side].url) => {
+      const run = await runLighthouse(url, {
+        chromePath,
+        preset,
+        workers: specs[side].workers,
+        mapLibreChunk: specs[side].mapLibreChunk,
+      });
+      const what =
+        run.runtimeError ??
+        `score ${run.score}, LCP ${Math.round(run.lcpMs ?? 0)} ms, TBT ${Math.round(run.tbtMs ?? 0)} ms`;
+      log(`lighthouse ${preset} ${url.replace(site.url, '')}: ${what}`);
+      return run;
+    };
+    for (const preset of PRESETS) {
+      for (let i = 0; i < RUNS; i++) {
+        for (const side of SIDES) {
+          results.lighthouse[side][preset].push(await lighthouseRun(side, preset));
+        }
+        if (preset === 'mobile') {
+          results.lighthouseStatic.push(
+            await lighthouseRun('ours', preset, `${specs.ours.url}?static`),
+          );
+        }
+      }
+    }
+
+    const text = table(results);
+    const dir = join(ROOT, 'bench/results');
+    mkdirSync(dir, { recursive: true });
+    const json = JSON.stringify({ ...results, targets: targets(results) }, null, 2);
+    writeFileSync(join(dir, 'latest.json'), json);
+    results.loadAverage = `${loadAtStart} at start, ${load()} at end`;
+    const heading = `${results.date.slice(0, 10)} · ${results.machine}; load average ${results.loadAverage}`;
+    writeFileSync(join(dir, 'latest.md'), `${heading}\n\n${text}\n`);
+    console.log(`\n${heading}\n\n${text}\n`);
+    const warnings = new Set(
+      SIDES.flatMap((s) =>
+        PRESETS.flatMap((p) => results.lighthouse[s][p].flatMap((r) => r.warnings)),
+      ),
+    );
+    for (const w of warnings) console.log(`Lighthouse warning: ${w}`);
+    if (argv.includes('--readme')) updateReadme(`${heading}\n\n${text}`);
+    console.log('raw figures: bench/results/latest.json');
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+
+function updateReadme(block: string) {
+  const file = join(ROOT, 'README.md');
+  const text = readFileSync(file, 'utf8');
+  const a = text.indexOf(START);
+  const b = text.indexOf(END);
+  if (a < 0 || b < a) throw new Error(`README.md: no ${START} … ${END} block to fill`);
+  writeFileSync(file, `${text.slice(0, a + START.length)}\n\n${block}\n\n${text.slice(b)}`);
+  console.log('README.md: table updated');
+}
+
+main().catch((error: Error) => {
+  console.error(`bench failed: ${error.stack ?? error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+// Size budgets of a story page, gzipped as the server sends it. A budget is a ceiling to notice a
+// regression in review, not a goal: the targets are the first view (120 KB) and the story
+// layers (60 KB); the others sit a little above today's sizes. Raise one only with the reason in
+// the commit.
+import type { PageBytes } from '../../bench/bytes.ts';
+
+export const BUDGETS: { key: keyof PageBytes; what: string; gz: number }[] = [
+  { key: 'html', what: 'HTML (article, static map and page data)', gz: 40_000 },
+  { key: 'jsInitial', what: 'initial JavaScript', gz: 35_000 },
+  { key: 'cssInitial', what: 'initial CSS', gz: 6_000 },
+  { key: 'dataInitial', what: 'initial data (static map image)', gz: 30_000 },
+  { key: 'firstView', what: 'first view (HTML + initial JS, CSS and data)', gz: 120_000 },
+  // Loaded with the live map, after the first view.
+  { key: 'jsLazy', what: 'lazy JavaScript (MapLibre and its worker)', gz: 460_000 },
+  { key: 'cssLazy', what: 'lazy CSS (MapLibre)', gz: 14_000 },
+  { key: 'storyLayers', what: 'story layers (places and labels)', gz: 60_000 },
+  { key: 'dataLazy', what: 'live map data (story layers and basemap)', gz: 250_000 },
+];
