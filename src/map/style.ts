@@ -63,7 +63,8 @@ function basemapLayers(p: Palette): LayerSpecification[] {
       type: 'fill',
       source,
       filter: ['==', ['get', 'layer'], 'land'],
-      paint: { 'fill-color': p.land },
+      // No antialiasing: the world and region files meet along a box edge, which would show.
+      paint: { 'fill-color': p.land, 'fill-antialias': false },
     });
   }
   for (const source of [SOURCE.world, SOURCE.region]) {
