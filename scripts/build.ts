@@ -109,8 +109,15 @@ function writeStory(
   writeFileSync(join(dir, 'labels.geojson'), JSON.stringify(labels));
   const bounds = mainBounds(story);
   const layers = [basemap.world, basemap.region];
-  writeFileSync(join(dir, 'basemap-light.svg'), staticBasemapSvg(layers, bounds, LIGHT));
-  writeFileSync(join(dir, 'basemap-dark.svg'), staticBasemapSvg(layers, bounds, DARK));
+  const drawn = staticPlaces(places, bounds, labels);
+  writeFileSync(
+    join(dir, 'basemap-light.svg'),
+    staticBasemapSvg(layers, bounds, LIGHT, drawn.features),
+  );
+  writeFileSync(
+    join(dir, 'basemap-dark.svg'),
+    staticBasemapSvg(layers, bounds, DARK, drawn.features),
+  );
   const { layers: _geometry, ...storyData } = story;
 
   // Paths relative to the page; the root copy of the default story reaches into its folder.
@@ -118,7 +125,7 @@ function writeStory(
     story: storyData,
     mode,
     staticMap: {
-      ...staticPlaces(places, bounds),
+      ...drawn,
       basemap: { light: `${prefix}basemap-light.svg`, dark: `${prefix}basemap-dark.svg` },
     },
     files: {

@@ -7,6 +7,9 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Bounds } from '../story/schema.ts';
 import type { Palette } from './palette.ts';
 
+/** Tenths of a pixel are plenty, and keep the page small. */
+const round = (n: number) => Math.round(n * 10) / 10;
+
 /** The SVG canvas; the story's view fills its middle so any box shape crops to show it. */
 export const STATIC_SIZE = { width: 1000, height: 800 } as const;
 const INSET = { x: 170, y: 140 };
@@ -20,6 +23,8 @@ export interface StaticFeature {
   /** Points are drawn as symbols at x, y. */
   x?: number;
   y?: number;
+  /** Where the label goes (its baseline centre), when it fits without overlapping another. */
+  text?: { x: number; y: number; size: number };
 }
 
 export interface StaticMapData {
@@ -88,8 +93,16 @@ function forD3<G extends Geometry>(feature: Feature<G>): GeoPermissibleObjects {
   return turfRewind(feature, { reverse: true }) as GeoPermissibleObjects;
 }
 
-export function staticPlaces(places: FeatureCollection, bounds: Bounds): StaticMapData {
+/** Places and their labels in the first view. `labels` holds one point per area (mapData.ts). */
+export function staticPlaces(
+  places: FeatureCollection,
+  bounds: Bounds,
+  labels?: FeatureCollection,
+): StaticMapData {
   const { proj, path } = pathFor(bounds);
+  const { width, height } = STATIC_SIZE;
+  const inside = (xy: [number, number] | null): xy is [number, number] =>
+    !!xy && xy[0] >= 0 && xy[1] >= 0 && xy[0] <= width && xy[1] <= height;
   const features: StaticFeature[] = [];
   for (const f of places.features) {
     const p = f.properties ?? {};
@@ -101,20 +114,91 @@ export function staticPlaces(places: FeatureCollection, bounds: Bounds): StaticM
     };
     if (f.geometry.type === 'Point') {
       const xy = proj(f.geometry.coordinates as [number, number]);
-      const { width, height } = STATIC_SIZE;
-      if (!xy || xy[0] < 0 || xy[1] < 0 || xy[0] > width || xy[1] > height) continue;
-      features.push({
-        ...base,
-        d: '',
-        x: Math.round(xy[0] * 10) / 10,
-        y: Math.round(xy[1] * 10) / 10,
-      });
+      if (!inside(xy)) continue;
+      features.push({ ...base, d: '', x: round(xy[0]), y: round(xy[1]) });
       continue;
     }
     const d = path(forD3(f));
     if (d) features.push({ ...base, d });
   }
+  placeLabels(features, labels, (lonLat) => {
+    const xy = proj(lonLat);
+    return inside(xy) ? [round(xy[0]), round(xy[1])] : undefined;
+  });
   return { ...STATIC_SIZE, features };
+}
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Greedy label placement, as MapLibre's: a label that would overlap one already placed is left
+ * out. Text widths are estimated (Noto Sans averages about 0.55 em a character). */
+class Labels {
+  private taken: Box[] = [];
+
+  /** The box of a label centred on x whose top is at `top`. */
+  static box(x: number, top: number, text: string, size: number): Box {
+    const half = (text.length * size * 0.55) / 2;
+    return { x0: x - half, y0: top, x1: x + half, y1: top + size * 1.2 };
+  }
+
+  take(box: Box): boolean {
+    const hit = this.taken.some(
+      (t) => box.x0 < t.x1 && t.x0 < box.x1 && box.y0 < t.y1 && t.y0 < box.y1,
+    );
+    if (!hit) this.taken.push(box);
+    return !hit;
+  }
+
+  /** Marks what the story's places already cover: their symbols and placed labels. */
+  static over(features: readonly StaticFeature[]): Labels {
+    const labels = new Labels();
+    for (const f of features) {
+      if (f.x !== undefined && f.y !== undefined) {
+        labels.take({ x0: f.x - 7, y0: f.y - 7, x1: f.x + 7, y1: f.y + 7 });
+      }
+      if (f.text)
+        labels.take(Labels.box(f.text.x, f.text.y - f.text.size * 0.95, f.label, f.text.size));
+    }
+    return labels;
+  }
+}
+
+/** Sizes and offsets follow style.ts: symbols first, then point labels, then area labels
+ * (countries before the rest), as MapLibre places them. */
+function placeLabels(
+  features: StaticFeature[],
+  labels: FeatureCollection | undefined,
+  project: (lonLat: [number, number]) => [number, number] | undefined,
+) {
+  const points = features.filter((f) => f.x !== undefined && f.y !== undefined);
+  const placed = Labels.over(points);
+  for (const f of points) {
+    // Below the symbol, as text-offset [0, 1.1] with text-anchor top.
+    const top = f.y! + 13;
+    if (placed.take(Labels.box(f.x!, top, f.label, 12)))
+      f.text = { x: f.x!, y: top + 11.4, size: 12 };
+  }
+  const at = new Map<string, [number, number]>();
+  for (const l of labels?.features ?? []) {
+    if (l.geometry.type !== 'Point') continue;
+    const xy = project(l.geometry.coordinates as [number, number]);
+    if (xy) at.set(String(l.properties?.id), xy);
+  }
+  const areas = features
+    .filter((f) => f.d && f.kind !== 'uncertainty' && at.has(f.id))
+    .sort((a, b) => Number(b.kind === 'country') - Number(a.kind === 'country'));
+  for (const f of areas) {
+    const [x, y] = at.get(f.id)!;
+    const size = f.kind === 'country' ? 14 : 12;
+    const top = y - size * 0.6;
+    if (placed.take(Labels.box(x, top, f.label, size)))
+      f.text = { x, y: round(top + size * 0.95), size };
+  }
 }
 
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -124,7 +208,10 @@ export function staticBasemapSvg(
   layers: FeatureCollection[],
   bounds: Bounds,
   palette: Palette,
+  /** The story's places drawn over it: basemap labels they would cover are left out. */
+  over: readonly StaticFeature[] = [],
 ): string {
+  const placed = Labels.over(over);
   const { proj, path } = pathFor(bounds);
   const by = (layer: string) =>
     layers.flatMap((fc) => fc.features.filter((f) => f.properties?.layer === layer));
@@ -139,8 +226,11 @@ export function staticBasemapSvg(
       const xy = proj(f.geometry.coordinates as [number, number]);
       const { width, height } = STATIC_SIZE;
       if (!xy || xy[0] < 0 || xy[1] < 0 || xy[0] > width || xy[1] > height) return '';
-      const name = escapeXml(String(f.properties?.name ?? ''));
-      return `<text x="${xy[0].toFixed(1)}" y="${xy[1].toFixed(1)}">${name}</text>`;
+      const name = String(f.properties?.name ?? '');
+      // Centred on the point (text-anchor center), 11 px as in style.ts.
+      const top = xy[1] - 11 * 0.6;
+      if (!placed.take(Labels.box(xy[0], top, name, 11))) return '';
+      return `<text x="${xy[0].toFixed(1)}" y="${(top + 11 * 0.95).toFixed(1)}">${escapeXml(name)}</text>`;
     })
     .join('');
   const { width, height } = STATIC_SIZE;
@@ -151,7 +241,7 @@ export function staticBasemapSvg(
     `<path d="${joined('admin1-border')}" fill="none" stroke="${palette.admin1Border}" stroke-width="0.8"/>`,
     `<path d="${joined('coastline')}" fill="none" stroke="${palette.coastline}" stroke-width="0.8"/>`,
     `<path d="${joined('country-border')}" fill="none" stroke="${palette.countryBorder}" stroke-width="1.2"/>`,
-    `<g font-family="Noto Sans, Arial, sans-serif" font-size="13" fill="${palette.countryBorder}" text-anchor="middle">${labels}</g>`,
+    `<g font-family="Noto Sans, Arial, sans-serif" font-size="11" letter-spacing="0.55" fill="${palette.countryBorder}" text-anchor="middle">${labels}</g>`,
     '</svg>',
   ].join('\n');
 }
