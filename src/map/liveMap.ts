@@ -86,11 +86,27 @@ export function createLiveMap(o: LiveMapOptions) {
       [b.getEast(), b.getNorth()],
     ]);
   });
-  // MapLibre re-creates its resources when the context comes back; until then the static map shows.
-  map.on('webglcontextlost', () => o.onContextLost());
-  map.on('webglcontextrestored', () => o.onContextRestored());
+  // A lost context takes the style with it: calls wait until MapLibre has rebuilt it from its
+  // snapshot (which drops feature state), then the reader's highlights are put back.
+  let lost = false;
+  let pendingShow: (() => void) | undefined;
+  map.on('webglcontextlost', () => {
+    lost = true;
+    o.onContextLost();
+  });
+  map.on('webglcontextrestored', () => {
+    map.once('style.load', () => {
+      lost = false;
+      applyStates();
+      for (const fn of queue.splice(0)) fn();
+      pendingShow?.();
+      pendingShow = undefined;
+      o.onContextRestored();
+    });
+  });
 
   const pick = (point: maplibregl.PointLike) => {
+    if (lost) return undefined;
     const hits = map.queryRenderedFeatures(point, { layers: INTERACTIVE_LAYERS });
     return o.rank([...new Set(hits.map((f) => String(f.properties.id)))]);
   };
@@ -112,7 +128,7 @@ export function createLiveMap(o: LiveMapOptions) {
   // Calls made before the style has loaded are replayed in order once it has.
   let loaded = false;
   const queue: (() => void)[] = [];
-  const whenLoaded = (fn: () => void) => (loaded ? fn() : queue.push(fn));
+  const whenLoaded = (fn: () => void) => (loaded && !lost ? fn() : queue.push(fn));
   map.once('load', () => {
     loaded = true;
     rememberFilters();
@@ -161,6 +177,10 @@ export function createLiveMap(o: LiveMapOptions) {
       whenLoaded(applyHidden);
     },
     show(camera: Camera, projection: Projection, reducedMotion: boolean) {
+      if (lost) {
+        pendingShow = () => this.show(camera, projection, true);
+        return;
+      }
       const current = map.getProjection()?.type ?? 'mercator';
       if (current !== projection) whenLoaded(() => map.setProjection({ type: projection }));
       const options = { ...motion(reducedMotion), padding: 40, maxZoom: 7.5, essential: false };
@@ -183,7 +203,13 @@ export function createLiveMap(o: LiveMapOptions) {
       });
     },
     destroy() {
-      map.remove();
+      try {
+        map.remove();
+      } catch (error) {
+        // A map whose context is gone can fail to tear down; its canvas goes either way.
+        console.warn(`Map: removing the map failed (${(error as Error).message})`);
+        o.container.replaceChildren();
+      }
     },
   };
 }
