@@ -5,6 +5,7 @@
 //   dist/<slug>/oembed.json  oEmbed for CMSs
 //   dist/<slug>/places.geojson, labels.geojson, basemap-light.svg, basemap-dark.svg
 //   dist/index.html          the newest story, so the site root opens on it
+//   dist/embed.js            the host script newsrooms paste (src/embed/host.ts)
 //   dist/_headers            the Content-Security-Policy for hosts that read it
 // A story error fails the build with `file:line:column: message` lines and nothing else.
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { serialisePageData, PAGE_DATA_ID, type PageData } from '../src/app/page.
 import { formatDiagnostic, loadPlaces, loadStory } from '../src/story/load.ts';
 import type { ResolvedStory } from '../src/story/schema.ts';
 import { CSP_HEADER, CSP_META, headersFile } from './csp.ts';
+import { buildHostScript, oembedJson, oembedLink, publicUrl } from '../src/embed/build.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 // `--stories <dir>` and `--out <dir>` build another set of stories (tests build fixture sites).
@@ -36,7 +38,6 @@ const SSR_OUT = join(ROOT, '.cache/ssr', relative(ROOT, DIST).replace(/[^a-z0-9]
 
 const ATTRIBUTION =
   'Geography: Natural Earth (public domain). Labels: Noto Sans (SIL Open Font License 1.1).';
-const EMBED_SIZE = { width: 640, height: 560 };
 
 export function discoverStories(dir = STORIES): string[] {
   if (!existsSync(dir)) return [];
@@ -140,7 +141,7 @@ function writeStory(
   const emit = (file: string, depth: number, page: PageData) => {
     const { head, body } = render(page);
     const html = pageHtml(template, depth, {
-      head,
+      head: page.mode === 'page' ? head + oembedLink(story) : head,
       body,
       data: serialisePageData(page),
       lang: story.lang,
@@ -153,27 +154,7 @@ function writeStory(
     emit(join(DIST, 'index.html'), 0, pageAt(`${story.slug}/`, 'page'));
     emit(join(DIST, 'embed.html'), 0, pageAt(`${story.slug}/`, 'embed'));
   }
-  writeFileSync(
-    join(dir, 'oembed.json'),
-    JSON.stringify(
-      {
-        version: '1.0',
-        type: 'rich',
-        title: story.title,
-        provider_name: 'Map explainer',
-        width: EMBED_SIZE.width,
-        height: EMBED_SIZE.height,
-        // The host resolves `embed.html` against where it found this file.
-        html: `<iframe src="embed.html" title="Map: ${escapeAttr(story.title)}" width="${EMBED_SIZE.width}" height="${EMBED_SIZE.height}" style="border:0;width:100%" loading="lazy"></iframe>`,
-      },
-      null,
-      2,
-    ),
-  );
-}
-
-function escapeAttr(text: string) {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  writeFileSync(join(dir, 'oembed.json'), oembedJson(story));
 }
 
 /** Precompressed copies so the preview server sends what a CDN would. */
@@ -188,8 +169,10 @@ function gzipTree(dir: string) {
 
 export async function buildSite() {
   const stories = checkStories();
+  publicUrl(); // a bad PUBLIC_URL fails before the slow part
   rmSync(DIST, { recursive: true, force: true });
   await build({ root: ROOT, logLevel: 'warn', build: { outDir: DIST } });
+  await buildHostScript(ROOT, DIST);
   await build({
     root: ROOT,
     logLevel: 'warn',

@@ -1,0 +1,74 @@
+// Build-time pieces of the embed (used by scripts/build.ts): the host script dist/embed.js, the
+// oEmbed file per story and its discovery link. URLs are absolute when the build knows where the
+// site will live (`PUBLIC_URL=https://maps.example.org/ npm run build`), relative otherwise.
+import { join } from 'node:path';
+import { build } from 'vite';
+import { EMBED_SIZE, iframeSnippet } from './snippets.ts';
+
+/** The site's public URL from `PUBLIC_URL`, with a trailing slash; undefined when unset. */
+export function publicUrl(value = process.env.PUBLIC_URL): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PUBLIC_URL=${value} is not a URL (e.g. https://maps.example.org/)`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`PUBLIC_URL=${value} must be an http(s) URL`);
+  }
+  url.search = '';
+  url.hash = '';
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/** dist/embed.js: one classic script (newsrooms paste `<script src async>`), no module loader. */
+export async function buildHostScript(root: string, outDir: string) {
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    publicDir: false,
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target: 'es2020',
+      minify: true,
+      lib: {
+        entry: join(root, 'src/embed/host.ts'),
+        formats: ['iife'],
+        name: 'mapExplainerEmbed',
+        fileName: () => 'embed.js',
+      },
+    },
+  });
+}
+
+const escapeAttr = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The oEmbed (type rich) of a story; its iframe is absolute only when the public URL is known. */
+export function oembedJson(story: { slug: string; title: string }, base = publicUrl()): string {
+  // Relative, a consumer resolves `embed.html` against where it found this file.
+  const src = base ? `${base}${story.slug}/embed.html` : 'embed.html';
+  return JSON.stringify(
+    {
+      version: '1.0',
+      type: 'rich',
+      title: story.title,
+      provider_name: 'Map explainer',
+      ...(base ? { provider_url: base } : {}),
+      width: EMBED_SIZE.width,
+      height: EMBED_SIZE.height,
+      html: iframeSnippet(src, `Map: ${story.title}`),
+    },
+    null,
+    2,
+  );
+}
+
+/** oEmbed discovery for the story's page head; none without a public URL (it must be absolute). */
+export function oembedLink(story: { slug: string; title: string }, base = publicUrl()): string {
+  if (!base) return '';
+  const href = `${base}${story.slug}/oembed.json`;
+  return `<link rel="alternate" type="application/json+oembed" href="${escapeAttr(href)}" title="${escapeAttr(story.title)}" />`;
+}

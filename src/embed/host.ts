@@ -1,0 +1,144 @@
+// embed.js, the host script (built to dist/embed.js; no dependencies, no inline styles, so it
+// runs under a strict Content-Security-Policy). It turns every
+//   <div data-map-explainer="https://…/<story>/embed.html#passage=…"></div>
+// into a titled iframe that takes the height its content asks for, lets paragraphs marked
+// `data-map-passage="<id>"` choose the passage the map shows, and fires `mapexplainer:place` and
+// `mapexplainer:passage` DOM events on the container. Messages: see protocol.ts.
+import { CHILD_ID, formatMessage, parseIds, parseMessage, STORY_ID } from './protocol.ts';
+
+interface Embed {
+  container: HTMLElement;
+  iframe: HTMLIFrameElement;
+  origin: string;
+  childId: string;
+  /** True once the map has spoken: it is listening, so passages can be sent. */
+  ready: boolean;
+  /** The passage the host article is at, sent once the map is ready. */
+  passage?: string;
+  paragraph?: Element;
+}
+
+const MIN_HEIGHT = 150;
+const MAX_HEIGHT = 20000;
+const embeds: Embed[] = [];
+let count = 0;
+
+function post(embed: Embed, type: 'width' | 'mapexplainer:passage', value: string) {
+  embed.iframe.contentWindow?.postMessage(formatMessage(embed.childId, type, value), embed.origin);
+}
+
+function mount(container: HTMLElement) {
+  if (container.hasAttribute('data-map-explainer-ready')) return;
+  let url: URL;
+  try {
+    url = new URL(container.getAttribute('data-map-explainer') ?? '', document.baseURI);
+  } catch {
+    return;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return;
+  container.setAttribute('data-map-explainer-ready', '');
+  count += 1;
+  const childId = CHILD_ID.test(container.id) ? container.id : `map-explainer-${count}`;
+  // The same query parameters pym.Parent adds; the child learns its id and our origin from them.
+  url.searchParams.set('initialWidth', String(container.offsetWidth));
+  url.searchParams.set('childId', childId);
+  url.searchParams.set('parentUrl', location.origin);
+  const iframe = document.createElement('iframe');
+  iframe.src = url.href;
+  iframe.title = container.getAttribute('data-map-title') || 'Interactive map';
+  iframe.loading = 'lazy';
+  // CSSOM writes, which a strict style-src allows (a style attribute would be blocked).
+  iframe.style.display = 'block';
+  iframe.style.width = '100%';
+  iframe.style.border = '0';
+  iframe.style.height = `${Number(container.getAttribute('data-map-height')) || 600}px`;
+  // The container may hold a fallback link for readers without JavaScript.
+  container.replaceChildren(iframe);
+  embeds.push({ container, iframe, origin: url.origin, childId, ready: false });
+}
+
+function onMessage(event: MessageEvent) {
+  let embed: Embed | undefined;
+  for (const e of embeds) if (e.iframe.contentWindow === event.source) embed = e;
+  if (!embed || event.origin !== embed.origin) return;
+  const message = parseMessage(event.data, embed.childId);
+  if (!message) return;
+  if (message.type === 'height') {
+    if (!/^\d{1,6}$/.test(message.value)) return;
+    const height = Math.min(Math.max(Number(message.value), MIN_HEIGHT), MAX_HEIGHT);
+    embed.iframe.style.height = `${height}px`;
+    if (!embed.ready) {
+      embed.ready = true;
+      if (embed.passage) post(embed, 'mapexplainer:passage', embed.passage);
+    }
+  } else if (message.type === 'mapexplainer:place' || message.type === 'mapexplainer:passage') {
+    const ids = parseIds(message.value);
+    if (!ids || (message.type === 'mapexplainer:passage' && ids.length !== 1)) return;
+    const detail =
+      message.type === 'mapexplainer:place' ? { id: ids[0] ?? null, ids } : { id: ids[0] };
+    embed.container.dispatchEvent(new CustomEvent(message.type, { bubbles: true, detail }));
+  }
+}
+
+function show(embed: Embed, id: string, paragraph: Element) {
+  if (embed.passage === id) return;
+  embed.paragraph?.removeAttribute('data-map-active');
+  paragraph.setAttribute('data-map-active', '');
+  embed.passage = id;
+  embed.paragraph = paragraph;
+  if (embed.ready) post(embed, 'mapexplainer:passage', id);
+}
+
+/**
+ * The host's own paragraphs drive the map: the last one whose top has passed a line just below the
+ * middle of the viewport is the one being read (the map keeps it through the gap to the next).
+ */
+function watchPassages() {
+  const paragraphs = Array.from(document.querySelectorAll('[data-map-passage]'));
+  if (paragraphs.length === 0 || embeds.length === 0 || !('IntersectionObserver' in window)) return;
+  // Each paragraph drives the embed placed before it (the first embed if none is).
+  const owner = new Map<Element, Embed>();
+  for (const p of paragraphs) {
+    let embed = embeds[0]!;
+    for (const e of embeds) {
+      if (e.container.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_FOLLOWING) embed = e;
+    }
+    owner.set(p, embed);
+  }
+  // Until the reader scrolls, the map keeps the view its URL asked for.
+  let scrolled = false;
+  const update = () => {
+    if (!scrolled) return;
+    const line = innerHeight * 0.55;
+    const reading = new Map<Embed, Element>();
+    for (const p of paragraphs) {
+      if (p.getBoundingClientRect().top < line) reading.set(owner.get(p)!, p);
+    }
+    reading.forEach((paragraph, embed) => {
+      const id = paragraph.getAttribute('data-map-passage') ?? '';
+      if (STORY_ID.test(id)) show(embed, id, paragraph);
+    });
+  };
+  // The observer only says when a paragraph crosses the band; the positions decide.
+  const observer = new IntersectionObserver(update, { rootMargin: '-45% 0px -45% 0px' });
+  for (const p of paragraphs) observer.observe(p);
+  const onScroll = () => {
+    scrolled = true;
+    update();
+    removeEventListener('scroll', onScroll);
+  };
+  addEventListener('scroll', onScroll, { passive: true });
+}
+
+function start() {
+  document.querySelectorAll<HTMLElement>('[data-map-explainer]').forEach(mount);
+  watchPassages();
+}
+
+addEventListener('message', onMessage);
+// pym's width message: the child answers with its height.
+addEventListener('resize', () => {
+  for (const e of embeds) if (e.ready) post(e, 'width', String(e.container.offsetWidth));
+});
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();

@@ -1,0 +1,25 @@
+// The embed codes a newsroom pastes: the script embed (auto-height, driven by the host article)
+// and the plain iframe fallback. Shared by the "Embed this map" dialog and the oEmbed file.
+
+/** The iframe fallback's size; the script embed takes its content's height instead. */
+export const EMBED_SIZE = { width: 640, height: 600 };
+
+const escapeAttr = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function iframeSnippet(src: string, title: string): string {
+  return `<iframe src="${escapeAttr(src)}" title="${escapeAttr(title)}" width="${EMBED_SIZE.width}" height="${EMBED_SIZE.height}" style="border:0;width:100%" loading="lazy"></iframe>`;
+}
+
+/** The link inside the container is what readers without JavaScript get. */
+export function scriptSnippet(src: string, title: string, script: string): string {
+  return [
+    `<div data-map-explainer="${escapeAttr(src)}" data-map-title="${escapeAttr(title)}">`,
+    `  <a href="${escapeAttr(src)}">${escapeText(title)}</a>`,
+    `</div>`,
+    `<script src="${escapeAttr(script)}" async></script>`,
+  ].join('\n');
+}
+
+function escapeText(text: string) {
+  return text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
