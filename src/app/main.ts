@@ -7,7 +7,13 @@ import './app.css';
 
 const script = document.getElementById(PAGE_DATA_ID);
 const target = document.getElementById('app');
-if (script?.textContent && target) {
+try {
+  if (!script?.textContent || !target) throw new Error('the page has no page data');
   const page = JSON.parse(script.textContent) as PageData;
   hydrate(App, { target, props: { page } });
+} catch (error) {
+  // A page that cannot start keeps its prerendered article, places list and static map.
+  console.error(
+    `The explainer could not start (${(error as Error).message}); the article and the static map still work.`,
+  );
 }
