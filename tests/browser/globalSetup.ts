@@ -1,5 +1,8 @@
 // Builds the site once, serves it, and starts one Chromium that every browser test connects to.
 import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { serve, type RunningServer } from '../../scripts/serve.ts';
@@ -16,6 +19,20 @@ declare module 'vitest' {
 let browser: BrowserServer | undefined;
 let site: RunningServer | undefined;
 let other: RunningServer | undefined;
+let hosts: string | undefined;
+
+/** The host pages as a newsroom publishes them: the map's address filled in, pym.js beside them. */
+function hostPages(siteUrl: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'map-explainer-hosts-'));
+  cpSync('tests/browser/hosts', dir, { recursive: true });
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !/\.(html|js|css)$/.test(entry.name)) continue;
+    const path = join(entry.parentPath, entry.name);
+    writeFileSync(path, readFileSync(path, 'utf8').replaceAll('{{SITE}}', siteUrl));
+  }
+  cpSync('node_modules/pym.js/dist/pym.v1.min.js', join(dir, 'pym.v1.min.js'));
+  return dir;
+}
 
 export async function setup(project: TestProject) {
   // Fail before the slow build when there is no browser.
@@ -25,7 +42,8 @@ export async function setup(project: TestProject) {
   }
   site = await serve('dist');
   // A second origin (another port) for pages that embed the explainer the way a newsroom does.
-  other = await serve('tests/browser/hosts', { ignoreHeadersFile: true });
+  hosts = hostPages(site.url);
+  other = await serve(hosts, { ignoreHeadersFile: true });
   browser = await chromium.launchServer({ executablePath, args: CHROME_ARGS, headless: true });
   project.provide('siteUrl', site.url);
   project.provide('otherOriginUrl', other.url.replace('127.0.0.1', 'localhost'));
@@ -36,4 +54,5 @@ export async function teardown() {
   await browser?.close();
   await site?.close();
   await other?.close();
+  if (hosts) rmSync(hosts, { recursive: true, force: true });
 }

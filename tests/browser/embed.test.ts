@@ -1,0 +1,552 @@
+// The embed as newsrooms use it: host pages on another origin, under a strict CSP, embed the map
+// with our embed.js, with pym.js's own Parent (from npm), and as a bare iframe. Real Chromium,
+// real WebGL, real wheel and touch input; elements found by role and accessible name.
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContextOptions, Frame, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { oembedJson, oembedLink, publicUrl } from '../../src/embed/build.ts';
+import { formatMessage, parseIds, parseMessage } from '../../src/embed/protocol.ts';
+import { browser } from './support/page.ts';
+
+const TITLE = 'Map: US and Russian defense chiefs talk';
+// Crimea's label point, from public/data/places.geojson.
+const CRIMEA_LABEL: [number, number] = [34.3233, 45.3178];
+// The crimea-strike passage's camera (stories/black-sea-call/story.md).
+const CRIMEA_STRIKE = { west: 22, south: 43.5, east: 41, north: 56.5 };
+
+const site = () => new URL(inject('siteUrl')).origin;
+const host = () => new URL(inject('otherOriginUrl')).origin;
+// Same port as the host pages, other host name: a third origin, as an ad frame would be.
+const third = () => host().replace('localhost', '127.0.0.1');
+
+type MapWindow = {
+  mapExplainer?: {
+    map: {
+      getZoom(): number;
+      getCenter(): { lng: number; lat: number };
+      project(ll: [number, number]): { x: number; y: number };
+      getCanvas(): HTMLCanvasElement;
+      cooperativeGestures: { isEnabled(): boolean };
+    };
+  };
+};
+type HostWindow = { hostEvents: { type: string; id: string | null }[] };
+
+interface Opened {
+  page: Page;
+  errors: string[];
+  foreign: string[];
+  close(): Promise<void>;
+}
+
+/** Opens a page, recording console errors (CSP violations among them) and requests elsewhere. */
+async function openPage(url: string, options: BrowserContextOptions = {}): Promise<Opened> {
+  const context = await (
+    await browser()
+  ).newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const foreign: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  const allowed = [site(), host(), third()];
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!allowed.some((o) => url.startsWith(`${o}/`)) && !/^(data|blob):/.test(url)) {
+      foreign.push(url);
+    }
+  });
+  await page.goto(url);
+  return { page, errors, foreign, close: () => context.close() };
+}
+
+function mapIdle(frame: Frame | Page, timeout = 60_000) {
+  return frame
+    .getByRole('region', { name: /^Map:/ })
+    .and(frame.locator('[aria-busy="false"]'))
+    .waitFor({ timeout });
+}
+
+const zoom = (frame: Frame) =>
+  frame.evaluate(() => (window as unknown as MapWindow).mapExplainer!.map.getZoom());
+const center = (frame: Frame) =>
+  frame.evaluate(() => {
+    const c = (window as unknown as MapWindow).mapExplainer!.map.getCenter();
+    return [c.lng, c.lat] as const;
+  });
+const hash = (frame: Frame) => frame.evaluate(() => location.hash);
+const hostEvents = (page: Page) =>
+  page.evaluate(() => (window as unknown as HostWindow).hostEvents.slice());
+const heights = async (iframe: Locator, frame: Frame) => ({
+  iframe: await iframe.evaluate((el) => el.getBoundingClientRect().height),
+  content: await frame.evaluate(() => document.documentElement.getBoundingClientRect().height),
+});
+
+/** The centre of the map region, in the host page's coordinates. */
+async function mapCentre(frame: Frame) {
+  const box = (await frame.getByRole('region', { name: /^Map:/ }).boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + Math.min(box.height / 2, 200) };
+}
+
+/** Where a lon/lat is drawn, in the host page's coordinates. */
+async function onHost(iframe: Locator, frame: Frame, lonLat: [number, number]) {
+  const box = (await iframe.boundingBox())!;
+  const p = await frame.evaluate((ll) => {
+    const map = (window as unknown as MapWindow).mapExplainer!.map;
+    const point = map.project(ll);
+    const rect = map.getCanvas().getBoundingClientRect();
+    return { x: rect.left + point.x, y: rect.top + point.y };
+  }, lonLat);
+  return { x: box.x + p.x, y: box.y + p.y };
+}
+
+const WAYS = [
+  { name: 'our embed.js', file: 'embedjs.html', protocol: true },
+  { name: "pym.js's own Parent", file: 'pym.html', protocol: true },
+  { name: 'a bare iframe', file: 'bare.html', protocol: false },
+] as const;
+
+describe.each(WAYS)('a host page on another origin embeds the map with $name', (way) => {
+  let opened: Opened;
+  let page: Page;
+  let iframe: Locator;
+  let frame: Frame;
+
+  beforeAll(async () => {
+    opened = await openPage(`${host()}/${way.file}`, { hasTouch: true, reducedMotion: 'reduce' });
+    page = opened.page;
+    // The host's article code would listen like this; here it records for the assertions.
+    await page.evaluate(() => {
+      const w = window as unknown as HostWindow;
+      w.hostEvents = [];
+      for (const type of ['mapexplainer:place', 'mapexplainer:passage']) {
+        document.addEventListener(type, (e) =>
+          w.hostEvents.push({ type, id: (e as CustomEvent<{ id: string | null }>).detail.id }),
+        );
+      }
+    });
+    iframe = page.getByTitle(TITLE);
+    frame = (await (await iframe.elementHandle())!.contentFrame())!;
+    await mapIdle(frame);
+  });
+  afterAll(() => opened.close());
+
+  if (way.protocol) {
+    it('sizes the iframe to its content, and grows it when a click on the map opens the panel', async () => {
+      await expect
+        .poll(async () => {
+          const h = await heights(iframe, frame);
+          return Math.abs(h.iframe - h.content);
+        })
+        .toBeLessThanOrEqual(1);
+      const before = await heights(iframe, frame);
+      const { x, y } = await onHost(iframe, frame, CRIMEA_LABEL);
+      await page.mouse.click(x, y);
+      await frame.getByRole('region', { name: 'Crimea' }).waitFor();
+      // The map event reaches the host page as a DOM event on the container.
+      await expect
+        .poll(() => hostEvents(page))
+        .toContainEqual({ type: 'mapexplainer:place', id: 'crimea' });
+      await expect
+        .poll(async () => (await heights(iframe, frame)).iframe)
+        .toBeGreaterThan(before.iframe + 100);
+      const open = await heights(iframe, frame);
+      expect(Math.abs(open.iframe - open.content)).toBeLessThanOrEqual(1);
+      console.log(`${way.name}: iframe ${before.iframe}px, with the panel open ${open.iframe}px`);
+
+      await frame.getByRole('button', { name: 'Close Crimea' }).click();
+      await expect.poll(async () => (await heights(iframe, frame)).iframe).toBe(before.iframe);
+      await expect
+        .poll(() => hostEvents(page))
+        .toContainEqual({ type: 'mapexplainer:place', id: null });
+      await mapIdle(frame);
+    });
+  } else {
+    it('keeps the height the host gave it (no height protocol without a host script)', async () => {
+      const before = await heights(iframe, frame);
+      const { x, y } = await onHost(iframe, frame, CRIMEA_LABEL);
+      await page.mouse.click(x, y);
+      // The panel opens inside the frame; with no childId the embed stays silent.
+      await frame.getByRole('region', { name: 'Crimea' }).waitFor();
+      expect((await heights(iframe, frame)).iframe).toBe(before.iframe);
+      expect(await hostEvents(page)).toEqual([]);
+      await frame.getByRole('button', { name: 'Close Crimea' }).click();
+      await mapIdle(frame);
+    });
+  }
+
+  it('turns on cooperative gestures: a wheel over the map scrolls the host page, Ctrl+wheel zooms', async () => {
+    expect(
+      await frame.evaluate(() =>
+        (window as unknown as MapWindow).mapExplainer!.map.cooperativeGestures.isEnabled(),
+      ),
+    ).toBe(true);
+    await page.evaluate(() => scrollTo(0, 0));
+    const zoomBefore = await zoom(frame);
+    const point = await mapCentre(frame);
+    await page.mouse.move(point.x, point.y);
+    await page.mouse.wheel(0, 240);
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(100);
+    await page.waitForTimeout(300);
+    expect(await zoom(frame)).toBe(zoomBefore);
+    expect(await frame.evaluate(() => scrollY)).toBe(0);
+
+    const scrolled = await page.evaluate(() => scrollY);
+    const again = await mapCentre(frame);
+    await page.mouse.move(again.x, again.y);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -240);
+    await page.keyboard.up('Control');
+    await expect.poll(() => zoom(frame)).toBeGreaterThan(zoomBefore);
+    expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+    await mapIdle(frame);
+  });
+
+  it('on touch, one finger scrolls the host page and two fingers pan the map', async () => {
+    await page.evaluate(() => scrollTo(0, 0));
+    const cdp = await page.context().newCDPSession(page);
+    const drag = async (fingers: number, dy: number) => {
+      const { x, y } = await mapCentre(frame);
+      const points = (d: number) =>
+        Array.from({ length: fingers }, (_, i) => ({ x: x + (i - 0.5) * 80, y: y + d, id: i }));
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: points(0) });
+      for (let step = 1; step <= 12; step++) {
+        await cdp.send('Input.dispatchTouchEvent', {
+          type: 'touchMove',
+          touchPoints: points((dy * step) / 12),
+        });
+        await page.waitForTimeout(16);
+      }
+      // Fingers at rest before lifting: no fling carries the page on.
+      await page.waitForTimeout(150);
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
+    const before = await center(frame);
+    await drag(1, -150);
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(50);
+    expect(await center(frame)).toEqual(before);
+
+    const scrolled = await page.evaluate(() => scrollY);
+    const beforePan = await center(frame);
+    await drag(2, 100);
+    await expect.poll(() => center(frame)).not.toEqual(beforePan);
+    // The map takes the gesture; the page may move a few pixels before the map claims it (the
+    // first touchmove), never with the fingers' 100 px.
+    expect(Math.abs((await page.evaluate(() => scrollY)) - scrolled)).toBeLessThan(20);
+    await cdp.detach();
+  });
+
+  if (way.protocol) {
+    it("the host article's own paragraphs choose the passage the map shows", async () => {
+      const passageOnHost = (id: string) =>
+        page
+          .locator(`[data-map-passage="${id}"]`)
+          .evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      const stepper = frame.getByRole('navigation', { name: 'Step through the article' });
+
+      await passageOnHost('crimea-strike');
+      await expect.poll(() => hash(frame)).toBe('#passage=crimea-strike');
+      await expect.poll(() => stepper.textContent()).toContain('Passage 5 of 6');
+      await expect
+        .poll(async () => {
+          const [lon, lat] = await center(frame);
+          const b = CRIMEA_STRIKE;
+          return lon > b.west && lon < b.east && lat > b.south && lat < b.north;
+        })
+        .toBe(true);
+      await expect
+        .poll(() => hostEvents(page))
+        .toContainEqual({ type: 'mapexplainer:passage', id: 'crimea-strike' });
+
+      await passageOnHost('first-call');
+      await expect.poll(() => hash(frame)).toBe('#passage=first-call');
+      await expect.poll(() => stepper.textContent()).toContain('Passage 1 of 6');
+      if (way.file === 'embedjs.html') {
+        // embed.js marks the paragraph the map shows, for the host's own styles.
+        expect(await page.locator('[data-map-active]').getAttribute('data-map-passage')).toBe(
+          'first-call',
+        );
+      }
+    });
+  }
+
+  it('ignores messages from a third origin, and malformed ones from its own host', async () => {
+    const before = {
+      height: (await heights(iframe, frame)).iframe,
+      hash: await hash(frame),
+      events: (await hostEvents(page)).length,
+    };
+    await page.evaluate((src) => {
+      const f = document.createElement('iframe');
+      f.src = src;
+      f.title = 'Third party';
+      document.querySelector('main')!.append(f);
+    }, `${third()}/third.html`);
+    await expect.poll(() => page.frames().some((f) => f.url().startsWith(third()))).toBe(true);
+    const attacker = page.frames().find((f) => f.url().startsWith(third()))!;
+    await attacker.waitForLoadState();
+    // The right shapes, the right child id, the wrong sender: to the host and to the map.
+    await attacker.evaluate(() => {
+      const m = (type: string, value: string) => ['pym', 'map', type, value].join('xPYMx');
+      parent.postMessage(m('height', '4321'), '*');
+      parent.postMessage(m('mapexplainer:place', 'ukraine'), '*');
+      parent.postMessage(m('mapexplainer:passage', 'moscow-warning'), '*');
+      parent.frames[0]!.postMessage(m('mapexplainer:passage', 'black-sea-drone'), '*');
+      parent.frames[0]!.postMessage(m('width', '10'), '*');
+    });
+    // The right sender, the wrong shapes: objects, junk, unknown ids, huge strings.
+    await page.evaluate(() => {
+      const map = document.querySelector('iframe')!.contentWindow!;
+      const m = (type: string, value: string) => ['pym', 'map', type, value].join('xPYMx');
+      for (const junk of [
+        { type: 'mapexplainer:passage', id: 'black-sea-drone' },
+        null,
+        42,
+        m('mapexplainer:passage', 'no-such-passage'),
+        m('mapexplainer:passage', '<img src=x onerror=alert(1)>'),
+        m('mapexplainer:passage', 'black-sea-drone' + 'x'.repeat(5000)),
+        ['pym', 'other-child', 'mapexplainer:passage', 'black-sea-drone'].join('xPYMx'),
+        m('mapexplainer:passage', 'black-sea-drone') + 'xPYMxextra',
+      ]) {
+        map.postMessage(junk, '*');
+      }
+    });
+    await page.waitForTimeout(1000);
+    expect((await heights(iframe, frame)).iframe).toBe(before.height);
+    expect(await hash(frame)).toBe(before.hash);
+    expect((await hostEvents(page)).length).toBe(before.events);
+  });
+
+  it('runs under both strict CSPs, with no errors and nothing from another host', () => {
+    expect(opened.errors).toEqual([]);
+    expect(opened.foreign).toEqual([]);
+  });
+});
+
+describe('the embed page', () => {
+  const embed = (query = '', hashPart = '') =>
+    `${site()}/black-sea-call/embed.html${query}${hashPart}`;
+
+  async function axe(page: Page) {
+    const result = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
+    return result.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  }
+
+  it('is sent with a strict CSP (no unsafe-inline, no unsafe-eval)', async () => {
+    const response = await fetch(embed());
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(csp).toContain('frame-ancestors *');
+  });
+
+  it('has no axe violations, with a panel open, at 300 px wide, plain and dark', async () => {
+    for (const [url, width] of [
+      [embed(), 640],
+      [embed('', '#place=crimea'), 640],
+      [embed('', '#place=crimea'), 300],
+      [embed('?plain&theme=dark'), 480],
+    ] as const) {
+      const opened = await openPage(url, { viewport: { width, height: 700 } });
+      await mapIdle(opened.page);
+      expect(await axe(opened.page), `${url} at ${width}px`).toEqual([]);
+      expect(opened.errors).toEqual([]);
+      await opened.close();
+    }
+  });
+
+  it('works from 300 px wide: map first, nothing wider than the frame', async () => {
+    const opened = await openPage(embed(), { viewport: { width: 300, height: 600 } });
+    const { page } = opened;
+    await mapIdle(page);
+    const layout = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      height: document.documentElement.getBoundingClientRect().height,
+    }));
+    expect(layout.scrollWidth).toBeLessThanOrEqual(300);
+    const map = (await page.getByRole('region', { name: /^Map:/ }).boundingBox())!;
+    expect(map.width).toBe(300);
+    expect(map.height).toBeGreaterThanOrEqual(250);
+    // The map comes before the places list.
+    const list = (await page.getByRole('heading', { name: 'Places in this story' }).boundingBox())!;
+    expect(list.y).toBeGreaterThan(map.y + map.height - 1);
+    console.log(`embed at 300 px: map ${map.height}px, page ${layout.height}px`);
+    await opened.close();
+  });
+
+  it('follows the render flags: theme, plain, transparent, static', async () => {
+    const bg = (page: Page) =>
+      page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+
+    const dark = await openPage(embed('?theme=dark'), { colorScheme: 'light' });
+    await expect.poll(() => bg(dark.page)).toBe('rgb(18, 20, 23)');
+    await dark.close();
+
+    const plain = await openPage(embed('?plain'));
+    await expect
+      .poll(() => plain.page.getByRole('heading', { level: 1 }).evaluate((h) => h.clientWidth))
+      .toBeLessThanOrEqual(1);
+    expect(await plain.page.getByRole('heading', { name: 'Sources' }).count()).toBe(0);
+    await plain.close();
+
+    const clear = await openPage(embed('?transparent'));
+    await expect.poll(() => bg(clear.page)).toBe('rgba(0, 0, 0, 0)');
+    await clear.close();
+
+    const still = await openPage(embed('?static'));
+    const { page } = still;
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await mapIdle(page);
+    // Past the idle time at which the live map would start, and after a pointer on the map.
+    await page.getByRole('region', { name: /^Map:/ }).hover();
+    await page.waitForTimeout(3000);
+    expect(await page.locator('canvas').count()).toBe(0);
+    expect(await page.evaluate(() => 'mapExplainer' in window)).toBe(false);
+    expect(requests.filter((u) => /liveMap|maplibre|\.geojson/.test(u))).toEqual([]);
+    expect(await page.getByRole('button', { name: 'Reset view' }).count()).toBe(0);
+    expect(still.errors).toEqual([]);
+    await still.close();
+  });
+
+  it('embed.js is small: a few KB', async () => {
+    const response = await fetch(`${site()}/embed.js`, { headers: { 'accept-encoding': 'gzip' } });
+    const raw = await fetch(`${site()}/embed.js`, { headers: { 'accept-encoding': 'identity' } });
+    const rawBytes = (await raw.arrayBuffer()).byteLength;
+    const gzipBytes = Number(response.headers.get('content-length'));
+    console.log(`embed.js: ${rawBytes} bytes, ${gzipBytes} gzipped`);
+    expect(rawBytes).toBeLessThan(6000);
+  });
+
+  it('has no oEmbed discovery link without PUBLIC_URL (it must be absolute)', async () => {
+    const html = await (await fetch(`${site()}/black-sea-call/`)).text();
+    expect(html).not.toContain('application/json+oembed');
+  });
+
+  it('has an oEmbed file (type rich) with the iframe', async () => {
+    const oembed = (await (await fetch(`${site()}/black-sea-call/oembed.json`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(oembed).toMatchObject({ version: '1.0', type: 'rich', title: expect.any(String) });
+    expect(oembed.html).toMatch(/^<iframe src="[^"]*embed\.html" title="Map: /);
+    expect(oembed.width).toBeGreaterThan(0);
+    expect(oembed.height).toBeGreaterThan(0);
+  });
+});
+
+describe('"Embed this map" on the main page', () => {
+  it('gives the codes for the current passage, copies them, previews the embed; Escape closes it', async () => {
+    const opened = await openPage(`${site()}/black-sea-call/#passage=crimea-strike`, {
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    const { page } = opened;
+    await mapIdle(page);
+    // The place open in the panel is what the codes and the preview start at.
+    await page.getByRole('button', { name: /^Crimea \d+ mention/ }).click();
+    await page.getByRole('region', { name: 'Crimea' }).waitFor();
+    const opener = page.getByRole('button', { name: 'Embed this map' });
+    await opener.click();
+    const dialog = page.getByRole('dialog', { name: 'Embed this map' });
+    await dialog.waitFor();
+
+    const src = `${site()}/black-sea-call/embed.html#place=crimea`;
+    const script = await dialog.getByRole('textbox', { name: 'Script embed' }).inputValue();
+    expect(script).toContain(`data-map-explainer="${src}"`);
+    expect(script).toContain(`<script src="${site()}/embed.js" async></script>`);
+    const iframeCode = await dialog.getByRole('textbox', { name: 'Iframe embed' }).inputValue();
+    expect(iframeCode).toContain(`<iframe src="${src}" title="${TITLE}`);
+
+    await dialog.getByRole('button', { name: 'Copy script embed' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('Script embed copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(script);
+
+    // The live preview is the embed at the same passage.
+    const preview = (await (await dialog.getByTitle(/^Preview:/).elementHandle())!.contentFrame())!;
+    await expect.poll(() => preview.url()).toBe(src);
+    await preview.getByRole('region', { name: 'Crimea' }).waitFor();
+
+    const result = await new AxeBuilder({ page })
+      .include('dialog')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
+    expect(result.violations.map((v) => v.id)).toEqual([]);
+
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(opened.errors).toEqual([]);
+    expect(opened.foreign).toEqual([]);
+    await opened.close();
+  });
+
+  it('the copied script embed works as-is on a host page with a strict CSP', async () => {
+    const opened = await openPage(`${site()}/black-sea-call/#place=crimea`);
+    const { page } = opened;
+    await page.getByRole('button', { name: 'Embed this map' }).click();
+    const code = await page.getByRole('textbox', { name: 'Script embed' }).inputValue();
+    // Pasted into a host page's article as a CMS does: markup, then its script element.
+    await page.goto(`${host()}/pasted.html`);
+    await page.evaluate((code) => {
+      const article = document.getElementById('article')!;
+      article.innerHTML = code;
+      for (const old of article.querySelectorAll('script')) {
+        const script = document.createElement('script');
+        script.src = old.src;
+        old.replaceWith(script);
+      }
+    }, code);
+    const iframe = page.getByTitle(TITLE);
+    const frame = (await (await iframe.elementHandle())!.contentFrame())!;
+    await mapIdle(frame);
+    await frame.getByRole('region', { name: 'Crimea' }).waitFor();
+    await expect
+      .poll(async () => {
+        const h = await heights(iframe, frame);
+        return Math.abs(h.iframe - h.content);
+      })
+      .toBeLessThanOrEqual(1);
+    expect(opened.errors).toEqual([]);
+    await opened.close();
+  });
+});
+
+describe('the message protocol and the oEmbed URLs', () => {
+  it("reads pym.js's format and nothing else", () => {
+    const message = formatMessage('map', 'height', '812');
+    expect(message).toBe('pymxPYMxmapxPYMxheightxPYMx812');
+    expect(parseMessage(message, 'map')).toEqual({ type: 'height', value: '812' });
+    expect(parseMessage(message, 'other')).toBeUndefined();
+    expect(parseMessage(`${message}xPYMxmore`, 'map')).toBeUndefined();
+    expect(parseMessage({ type: 'height' }, 'map')).toBeUndefined();
+    expect(parseMessage(`${message}${'1'.repeat(2000)}`, 'map')).toBeUndefined();
+    expect(parseIds('crimea,kyiv')).toEqual(['crimea', 'kyiv']);
+    expect(parseIds('')).toEqual([]);
+    expect(parseIds('crimea,<b>')).toBeUndefined();
+  });
+
+  it('makes the oEmbed iframe and the discovery link absolute when PUBLIC_URL is set', () => {
+    const story = { slug: 'black-sea-call', title: 'Defense chiefs "talk"' };
+    const base = publicUrl('https://maps.example.org/news');
+    expect(base).toBe('https://maps.example.org/news/');
+    const oembed = JSON.parse(oembedJson(story, base)) as Record<string, string>;
+    expect(oembed.html).toContain(
+      'src="https://maps.example.org/news/black-sea-call/embed.html" title="Map: Defense chiefs &#34;talk&#34;"',
+    );
+    expect(oembed.provider_url).toBe('https://maps.example.org/news/');
+    expect(oembedLink(story, base)).toBe(
+      '<link rel="alternate" type="application/json+oembed" href="https://maps.example.org/news/black-sea-call/oembed.json" title="Defense chiefs &#34;talk&#34;" />',
+    );
+    // Without it: relative, and no discovery link.
+    expect(JSON.parse(oembedJson(story, undefined)).html).toContain('src="embed.html"');
+    expect(oembedLink(story, undefined)).toBe('');
+    expect(() => publicUrl('maps.example.org')).toThrow(/not a URL/);
+    expect(() => publicUrl('javascript:alert(1)')).toThrow(/http/);
+  });
+});
