@@ -64,6 +64,13 @@ export function summarise(r: Results) {
   return { lh, load, pan, lhStatic, idleMode };
 }
 
+/** Runs in which the first contentful paint came before the first request of MapLibre's code. */
+const paintedFirst = (runs: LoadRun[]) =>
+  runs.filter(
+    (run) =>
+      run.fcpMs !== null && (run.mapLibreRequestMs === null || run.fcpMs < run.mapLibreRequestMs),
+  ).length;
+
 export function targets(r: Results): Target[] {
   const { lh, load, pan, idleMode } = summarise(r);
   const out: Target[] = [];
@@ -75,15 +82,12 @@ export function targets(r: Results): Target[] {
   check('Lighthouse mobile LCP (ms)', lh('ours', 'mobile', 'lcpMs'), (v) => v < 1500, '< 1500');
   check('Lighthouse mobile TBT (ms)', lh('ours', 'mobile', 'tbtMs'), (v) => v < 150, '< 150');
   check('Lighthouse mobile CLS', lh('ours', 'mobile', 'cls'), (v) => v === 0, '0');
-  const paintFirst = r.loads.ours.every(
-    (run) =>
-      run.fcpMs !== null && (run.mapLibreRequestMs === null || run.fcpMs < run.mapLibreRequestMs),
-  );
+  const painted = paintedFirst(r.loads.ours);
   out.push({
-    what: 'first paint before any MapLibre code is fetched (every run)',
-    value: String(paintFirst),
-    target: 'true',
-    met: paintFirst,
+    what: 'first paint before any MapLibre code is fetched (runs)',
+    value: `${painted}/${r.loads.ours.length}`,
+    target: 'every run',
+    met: painted === r.loads.ours.length,
   });
   const idle = ratio(load('ours', 'mapIdleMs', idleMode), load('baseline', 'mapIdleMs', idleMode));
   check(`map idle vs baseline (ratio, ${idleMode} runs)`, idle, (v) => v <= 1.1, '≤ 1.10');
@@ -182,7 +186,7 @@ export function table(r: Results): string {
   row(
     'MapLibre code requested',
     ...both('mapLibreRequestMs', ms),
-    'after first paint',
+    `after first paint (${paintedFirst(r.loads.ours)}/${r.loads.ours.length} runs)`,
     status('first paint before'),
   );
   const idleRatio = ratio(
