@@ -206,7 +206,10 @@ export function table(r: Results): string {
     idleMode === 'reach' ? idleTarget : '',
     idleMode === 'reach' ? status('map idle') : '',
   );
-  row('navigation → panel open (click at map idle)', ...both('panelMs', ms));
+  row(
+    `navigation → panel open (click at map idle, ${idleMode === 'idle' ? 'no input' : 'pointer on the map'})`,
+    ...both('panelMs', ms, idleMode),
+  );
   const clickToPanel = (side: Side) => ms(median(r.loads[side].map((x) => x.panelMs - x.clickMs)));
   row('click → panel open', clickToPanel('ours'), clickToPanel('baseline'));
   PAN_VIEWPORTS.forEach((vp, i) => {

@@ -5,6 +5,7 @@
 //   --skip-build   measure what .cache/bench/site already holds
 //   --readme       also put the table into README.md (between the bench markers)
 //   --place ID     the feature the click test opens (default crimea, else the first label)
+//   --report       print (and with --readme, publish) the table of bench/results/latest.json again
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -34,12 +35,25 @@ const flag = (name: string) => {
 };
 const RUNS = Math.max(1, Number(flag('--runs') ?? 3));
 const PLACE = flag('--place') ?? 'crimea';
+const RESULTS = join(ROOT, 'bench/results');
 const MAPLIBRE_MARK = 'maplibregl-map'; // a class name only MapLibre's code contains
 
 const log = (message: string) =>
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
+function publish(results: Results) {
+  const text = table(results);
+  const heading = `${results.date.slice(0, 10)} · ${results.machine}; load average ${results.loadAverage}`;
+  writeFileSync(join(RESULTS, 'latest.md'), `${heading}\n\n${text}\n`);
+  console.log(`\n${heading}\n\n${text}\n`);
+  if (argv.includes('--readme')) updateReadme(`${heading}\n\n${text}`);
+}
+
 async function main() {
+  if (argv.includes('--report')) {
+    publish(JSON.parse(readFileSync(join(RESULTS, 'latest.json'), 'utf8')) as Results);
+    return;
+  }
   const chromePath = findChrome();
   const slug = argv.includes('--skip-build') ? defaultSlug(SITE) : await buildBench();
   const page = readPageData(join(SITE, slug, 'index.html'));
@@ -180,22 +194,17 @@ async function main() {
       }
     }
 
-    const text = table(results);
-    const dir = join(ROOT, 'bench/results');
-    mkdirSync(dir, { recursive: true });
-    const json = JSON.stringify({ ...results, targets: targets(results) }, null, 2);
-    writeFileSync(join(dir, 'latest.json'), json);
     results.loadAverage = `${loadAtStart} at start, ${load()} at end`;
-    const heading = `${results.date.slice(0, 10)} · ${results.machine}; load average ${results.loadAverage}`;
-    writeFileSync(join(dir, 'latest.md'), `${heading}\n\n${text}\n`);
-    console.log(`\n${heading}\n\n${text}\n`);
+    mkdirSync(RESULTS, { recursive: true });
+    const json = JSON.stringify({ ...results, targets: targets(results) }, null, 2);
+    writeFileSync(join(RESULTS, 'latest.json'), json);
+    publish(results);
     const warnings = new Set(
       SIDES.flatMap((s) =>
         PRESETS.flatMap((p) => results.lighthouse[s][p].flatMap((r) => r.warnings)),
       ),
     );
     for (const w of warnings) console.log(`Lighthouse warning: ${w}`);
-    if (argv.includes('--readme')) updateReadme(`${heading}\n\n${text}`);
     console.log('raw figures: bench/results/latest.json');
   } finally {
     await browser.close();
