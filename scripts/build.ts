@@ -36,8 +36,15 @@ const DIST = resolve(ROOT, flag('--out') ?? 'dist');
 // One SSR bundle per output folder, so two builds can run side by side.
 const SSR_OUT = join(ROOT, '.cache/ssr', relative(ROOT, DIST).replace(/[^a-z0-9]+/gi, '-'));
 
-const ATTRIBUTION =
-  'Geography: Natural Earth (public domain). Labels: Noto Sans (SIL Open Font License 1.1).';
+/** The map's credit line: the basemap and fonts, plus every story source whose licence asks for
+ * attribution (CC BY, ODbL); public-domain facts need none. */
+export function attribution(story: Pick<ResolvedStory, 'places'>): string {
+  const credits = new Set(['Natural Earth']);
+  for (const { source } of Object.values(story.places)) {
+    if (/CC BY|ODbL/i.test(source.licence)) credits.add(`${source.dataset} (${source.licence})`);
+  }
+  return `${[...credits].join(' · ')} · Labels: Noto Sans (SIL OFL 1.1)`;
+}
 
 export function discoverStories(dir = STORIES): string[] {
   if (!existsSync(dir)) return [];
@@ -136,7 +143,7 @@ function writeStory(
       region: `${prefix}../data/basemap-region.geojson`,
       glyphs: `${prefix}../fonts/`,
     },
-    attribution: ATTRIBUTION,
+    attribution: attribution(story),
   });
   const emit = (file: string, depth: number, page: PageData) => {
     const { head, body } = render(page);

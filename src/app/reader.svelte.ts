@@ -167,6 +167,8 @@ export class Reader {
 
   private writeHash(link: DeepLink, mode: 'push' | 'replace') {
     if (typeof history === 'undefined') return;
+    // Scrolling never overwrites a hash that is not ours (a skip link's #places, say).
+    if (mode === 'replace' && location.hash && !/^#(passage|place)=/.test(location.hash)) return;
     const hash = formatDeepLink(link);
     if (hash === location.hash || (!hash && !location.hash)) return;
     const url = `${location.pathname}${location.search}${hash}`;
