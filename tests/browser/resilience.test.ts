@@ -109,6 +109,10 @@ describe('without WebGL (--disable-webgl)', () => {
         'focus returns to the place on the map',
       ).toBe(name);
     }
+    // The note can be put away; the map stays.
+    await mapRegion(page).getByRole('button', { name: 'Dismiss this note' }).click();
+    expect(await note(page).count()).toBe(0);
+    expect(await staticMap(page).isVisible()).toBe(true);
     // The mouse reaches the static map too: nothing invisible lies over it.
     const kyiv = staticMap(page).getByRole('link', { name: 'Kyiv' });
     await kyiv.click();
