@@ -84,12 +84,31 @@ const instrument = (panel: string) => `
 const markTime = (page: Page, name: string) =>
   page.evaluate((name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null, name);
 
+// What the page said, so a map that never gets idle fails with its reason.
+const said = new WeakMap<Page, string[]>();
+
+function listen(page: Page) {
+  const lines: string[] = [];
+  said.set(page, lines);
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') lines.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => lines.push(`pageerror: ${e.message}`));
+  return page;
+}
+
 async function waitForMark(page: Page, name: string, timeout = 60_000) {
-  await page.waitForFunction(
-    (name) => performance.getEntriesByName(name, 'mark').length > 0,
-    name,
-    { timeout, polling: 16 },
-  );
+  try {
+    await page.waitForFunction(
+      (name) => performance.getEntriesByName(name, 'mark').length > 0,
+      name,
+      { timeout, polling: 16 },
+    );
+  } catch {
+    const lines = said.get(page) ?? [];
+    const why = lines.length ? `; the page said:\n  ${lines.join('\n  ')}` : '';
+    throw new Error(`${page.url()}: no ${name} within ${timeout / 1000} s${why}`);
+  }
   return (await markTime(page, name))!;
 }
 
@@ -157,7 +176,7 @@ export async function measureLoad(
 ): Promise<LoadRun> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
-    const page = await context.newPage();
+    const page = listen(await context.newPage());
     await page.addInitScript(instrument(spec.panel));
     // Start times are wall-clock until the page's time origin is known.
     const requests: LoadRun['requests'] = [];
@@ -248,7 +267,7 @@ export async function measurePan(
 ): Promise<PanRun> {
   const context = await browser.newContext({ viewport });
   try {
-    const page = await context.newPage();
+    const page = listen(await context.newPage());
     await page.addInitScript(instrument(spec.panel));
     await page.goto(spec.url);
     // A reader about to pan has the pointer on the map (which starts a map that waits for it).
