@@ -30,6 +30,8 @@ export interface LiveMapOptions {
   onError: (message: string) => void;
   onContextLost: () => void;
   onContextRestored: () => void;
+  /** Room the HTML overlays (legend, cards) take, so a fitted place is never under them. */
+  padding: () => { top: number; right: number; bottom: number; left: number };
 }
 
 export type LiveMap = ReturnType<typeof createLiveMap>;
@@ -42,7 +44,7 @@ export function createLiveMap(o: LiveMapOptions) {
     bounds: 'bounds' in o.camera ? (o.camera.bounds as LngLatBoundsLike) : undefined,
     center: 'center' in o.camera ? o.camera.center : undefined,
     zoom: 'zoom' in o.camera ? o.camera.zoom : undefined,
-    fitBoundsOptions: { padding: 24 },
+    fitBoundsOptions: { padding: o.padding() },
     minZoom: 0.5,
     maxZoom: 9,
     dragRotate: false,
@@ -183,7 +185,12 @@ export function createLiveMap(o: LiveMapOptions) {
       }
       const current = map.getProjection()?.type ?? 'mercator';
       if (current !== projection) whenLoaded(() => map.setProjection({ type: projection }));
-      const options = { ...motion(reducedMotion), padding: 40, maxZoom: 7.5, essential: false };
+      const options = {
+        ...motion(reducedMotion),
+        padding: o.padding(),
+        maxZoom: 7.5,
+        essential: false,
+      };
       if ('bounds' in camera) map.fitBounds(camera.bounds as LngLatBoundsLike, options);
       else if (reducedMotion) map.jumpTo({ center: camera.center, zoom: camera.zoom });
       else map.flyTo({ center: camera.center, zoom: camera.zoom, duration: 900 });
