@@ -274,6 +274,25 @@ export async function measurePan(
     await waitForPaint(page);
     await pointAtMap(page, spec.mapRegion);
     await waitForMark(page, 'map-idle');
+    // Pan a settled map: wait until it has drawn nothing for 500 ms (late work after the first
+    // idle, such as a camera move, would otherwise share the pan's frames).
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const map = (window as unknown as MapWindow).mapExplainer!.map;
+          const t0 = performance.now();
+          let last = t0;
+          map.on('render', () => {
+            last = performance.now();
+          });
+          const timer = setInterval(() => {
+            const now = performance.now();
+            if (now - last < 500 && now - t0 < 10_000) return;
+            clearInterval(timer);
+            resolve();
+          }, 50);
+        }),
+    );
     const box = await page.evaluate(() => {
       const map = (window as unknown as MapWindow).mapExplainer!.map;
       const canvas = map.getCanvas();
