@@ -51,7 +51,7 @@ export const placeSourceSchema = z.looseObject({
   // Data pipelines often write versions as numbers; keep them as text.
   version: z.union([text, z.number()]).transform(String),
   licence: text,
-  url: z.string().optional(),
+  url: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).optional(),
 });
 export const resolvedSourceSchema = z.strictObject({
   dataset: z.string(),

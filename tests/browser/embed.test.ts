@@ -6,7 +6,7 @@ import type { BrowserContextOptions, Frame, Locator, Page } from 'playwright-cor
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { oembedJson, oembedLink, publicUrl } from '../../src/embed/build.ts';
 import { formatMessage, parseIds, parseMessage } from '../../src/embed/protocol.ts';
-import { browser } from './support/page.ts';
+import { browser, mapIdle as sharedMapIdle } from './support/page.ts';
 
 const TITLE = 'Map: US and Russian defense chiefs talk';
 // Crimea's label point, from public/data/places.geojson.
@@ -62,12 +62,7 @@ async function openPage(url: string, options: BrowserContextOptions = {}): Promi
   return { page, errors, foreign, close: () => context.close() };
 }
 
-function mapIdle(frame: Frame | Page, timeout = 60_000) {
-  return frame
-    .getByRole('region', { name: /^Map:/ })
-    .and(frame.locator('[aria-busy="false"]'))
-    .waitFor({ timeout });
-}
+const mapIdle = (frame: Frame | Page, timeout = 60_000) => sharedMapIdle(frame, timeout);
 
 const zoom = (frame: Frame) =>
   frame.evaluate(() => (window as unknown as MapWindow).mapExplainer!.map.getZoom());
@@ -403,7 +398,11 @@ describe('the embed page', () => {
     const { page } = still;
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
-    await mapIdle(page);
+    // The static map is complete at once: the region is not busy, and never goes live.
+    await page
+      .getByRole('region', { name: /^Map:/ })
+      .and(page.locator('[aria-busy="false"]'))
+      .waitFor();
     // Past the idle time at which the live map would start, and after a pointer on the map.
     await page.getByRole('region', { name: /^Map:/ }).hover();
     await page.waitForTimeout(3000);

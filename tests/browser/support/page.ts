@@ -1,7 +1,13 @@
 // Opens the built site the way a reader does and records what must never happen:
 // console errors, uncaught exceptions and requests to any other host.
 import { inject } from 'vitest';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContextOptions,
+  type Frame,
+  type Page,
+} from 'playwright-core';
 
 export interface Opened {
   page: Page;
@@ -41,10 +47,11 @@ export async function open(path = '/', options: BrowserContextOptions = {}): Pro
   return { page, consoleErrors, foreignRequests, close: () => context.close() };
 }
 
-/** The map region reports aria-busy="false" once MapLibre is idle. */
-export async function mapIdle(page: Page, timeout = 30_000) {
+/** The live map has drawn (`.live`) and reports aria-busy="false" once MapLibre is idle. The
+ * static map alone is not busy either, so `.live` is what tells the two apart. */
+export async function mapIdle(page: Page | Frame, timeout = 30_000) {
   await page
     .getByRole('region', { name: /^Map:/ })
-    .and(page.locator('[aria-busy="false"]'))
+    .and(page.locator('.map.live[aria-busy="false"]'))
     .waitFor({ timeout });
 }

@@ -3,6 +3,7 @@
 // which must pass here and is then shown to be inert in tests/browser/security.test.ts.
 import { describe, expect, it } from 'vitest';
 import { checkStory } from '../../../src/story/check.ts';
+import { parsePlaces } from '../../../src/story/gazetteer.ts';
 import { formatDiagnostic, loadStory } from '../../../src/story/load.ts';
 import { fixtureGazetteer, REAL_GAZETTEER } from './support.ts';
 
@@ -77,6 +78,30 @@ describe('the checker refuses', () => {
       expect(story).toBeUndefined();
       expect(diagnostics.map((d) => d.message)).toContainEqual(
         expect.stringMatching(/source\.url.*http or https URL/),
+      );
+    },
+  );
+
+  it.each(['javascript:alert(1)', 'data:text/html,x', 'vbscript:msgbox(1)'])(
+    'a place source url %j',
+    (url) => {
+      const feature = {
+        type: 'Feature',
+        id: 'p',
+        geometry: { type: 'Point', coordinates: [30, 50] },
+        properties: {
+          name: 'P',
+          kind: 'site',
+          confidence: 'exact',
+          source: { dataset: 'D', version: '1', licence: 'L', url },
+        },
+      };
+      const table = parsePlaces(
+        JSON.stringify({ type: 'FeatureCollection', features: [feature] }),
+        'p.geojson',
+      );
+      expect(table.diagnostics.map((d) => d.message)).toContainEqual(
+        expect.stringMatching(/http or https URL/),
       );
     },
   );
