@@ -27,7 +27,7 @@ export interface LiveMapOptions {
   onPick: (id: string) => void;
   onBusy: (busy: boolean) => void;
   onMove: (bounds: Bounds) => void;
-  onError: (message: string) => void;
+  onError: (message: string, sourceId?: string) => void;
   onContextLost: () => void;
   onContextRestored: () => void;
   /** Room the HTML overlays (legend, cards) take, so a fitted place is never under them. */
@@ -80,7 +80,11 @@ export function createLiveMap(o: LiveMapOptions) {
   map.on('dataloading', () => o.onBusy(true));
   map.on('movestart', () => o.onBusy(true));
   map.on('idle', () => o.onBusy(false));
-  map.on('error', (e) => o.onError(e.error?.message ?? 'map error'));
+  // A source that fails to load (the basemap files are fetched by MapLibre's worker) names itself.
+  map.on('error', (e) => {
+    const sourceId = (e as { sourceId?: string }).sourceId;
+    o.onError(e.error?.message ?? 'map error', sourceId);
+  });
   map.on('moveend', () => {
     const b = map.getBounds();
     o.onMove([

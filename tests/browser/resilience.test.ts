@@ -17,7 +17,9 @@ afterEach(async () => {
 
 const staticMap = (page: Page) => page.getByRole('group', { name: 'Places on the map' });
 const mapRegion = (page: Page) => page.getByRole('region', { name: /^Map:/ });
-const live = (page: Page) => page.locator('.map.live[aria-busy="false"]').waitFor();
+const live = (page: Page) => mapIdle(page);
+/** The live map starts when the reader reaches for it. */
+const reach = (page: Page) => mapRegion(page).hover({ position: { x: 5, y: 5 }, force: true });
 const note = (page: Page) => mapRegion(page).getByRole('status');
 
 /** Tabs until the focused element has this accessible label; false when it never comes. */
@@ -85,6 +87,7 @@ describe('without WebGL (--disable-webgl)', () => {
     });
     expect(hasWebgl, 'the flag really disables WebGL').toBe(false);
 
+    await reach(page);
     await note(page).waitFor({ timeout: 30_000 });
     const fallbackMs = await page.evaluate(() => Math.round(performance.now()));
     console.log(`[resilience] no WebGL: note shown ${fallbackMs} ms after navigation`);
@@ -228,6 +231,7 @@ describe('a data file that fails', () => {
     });
     const { page } = opened;
     const alert = mapRegion(page).getByRole('alert');
+    await reach(page);
     await alert.waitFor();
     expect(await alert.innerText()).toMatch(
       /map's data could not be loaded \(black-sea-call\/places\.geojson\)/,
@@ -245,6 +249,32 @@ describe('a data file that fails', () => {
     await alert.getByRole('button', { name: 'Retry' }).click();
     await live(page);
     expect(await alert.count()).toBe(0);
+    expect(opened.consoleErrors).toEqual([]);
+  });
+
+  it("the basemap, fetched by MapLibre's worker, is corrupt: the same message and Retry", async () => {
+    const REGION = '**/data/basemap-region.geojson';
+    opened = await openGuarded(site(), '/', {
+      before: (page) =>
+        page.route(REGION, (route) =>
+          route.fulfill({ status: 200, contentType: 'application/geo+json', body: '{"type":' }),
+        ),
+    });
+    const { page } = opened;
+    const alert = mapRegion(page).getByRole('alert');
+    await reach(page);
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(
+      /could not be loaded \(data\/basemap-region\.geojson\)/,
+    );
+    expect(opened.consoleErrors.some((e) => e.includes('data/basemap-region.geojson: '))).toBe(
+      true,
+    );
+    expect(await staticMap(page).isVisible()).toBe(true);
+    await page.unroute(REGION);
+    opened.consoleErrors.length = 0;
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await live(page);
     expect(opened.consoleErrors).toEqual([]);
   });
 

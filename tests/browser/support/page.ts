@@ -47,11 +47,13 @@ export async function open(path = '/', options: BrowserContextOptions = {}): Pro
   return { page, consoleErrors, foreignRequests, close: () => context.close() };
 }
 
-/** The live map has drawn (`.live`) and reports aria-busy="false" once MapLibre is idle. The
- * static map alone is not busy either, so `.live` is what tells the two apart. */
+/** The live map loads when the reader reaches for it: the pointer goes onto the map, then we wait
+ * until it has drawn (`.live`) and reports aria-busy="false" (MapLibre idle). The static map alone
+ * is not busy either, so `.live` is what tells the two apart. */
 export async function mapIdle(page: Page | Frame, timeout = 30_000) {
-  await page
-    .getByRole('region', { name: /^Map:/ })
-    .and(page.locator('.map.live[aria-busy="false"]'))
-    .waitFor({ timeout });
+  const region = page.getByRole('region', { name: /^Map:/ });
+  if (!(await region.evaluate((el) => el.classList.contains('live')))) {
+    await region.hover({ position: { x: 5, y: 5 }, force: true });
+  }
+  await region.and(page.locator('.map.live[aria-busy="false"]')).waitFor({ timeout });
 }
