@@ -120,8 +120,19 @@ export function createLiveMap(o: LiveMapOptions) {
     const id = pick(e.point);
     if (id) o.onPick(id);
   });
+  // The pointer cursor over places: at most once a frame, and not while dragging (the pan is
+  // what the reader is doing then, and each pick is a query of the rendered features).
+  let hoverQueued = false;
+  let removed = false;
+  map.on('remove', () => (removed = true));
   map.on('mousemove', (e) => {
-    map.getCanvas().style.cursor = pick(e.point) ? 'pointer' : '';
+    if (hoverQueued || e.originalEvent.buttons !== 0) return;
+    hoverQueued = true;
+    requestAnimationFrame(() => {
+      hoverQueued = false;
+      if (removed) return;
+      map.getCanvas().style.cursor = pick(e.point) ? 'pointer' : '';
+    });
   });
 
   const baseFilters = new Map<string, FilterSpecification | undefined>();
