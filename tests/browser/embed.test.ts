@@ -1,11 +1,12 @@
 // The embed as newsrooms use it: host pages on another origin, under a strict CSP, embed the map
 // with our embed.js, with pym.js's own Parent (from npm), and as a bare iframe. Real Chromium,
 // real WebGL, real wheel and touch input; elements found by role and accessible name.
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContextOptions, Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { oembedJson, oembedLink, publicUrl } from '../../src/embed/build.ts';
 import { formatMessage, parseIds, parseMessage } from '../../src/embed/protocol.ts';
+import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from './support/axe.ts';
 import { browser, mapIdle as sharedMapIdle } from './support/page.ts';
 
 const TITLE = 'Map: US and Russian defense chiefs talk';
@@ -324,14 +325,7 @@ describe('the embed page', () => {
   const embed = (query = '', hashPart = '') =>
     `${site()}/black-sea-call/embed.html${query}${hashPart}`;
 
-  async function axe(page: Page) {
-    const result = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-      .analyze();
-    return result.violations.map(
-      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  }
+  const axe = axeViolations;
 
   it('is sent with a strict CSP (no unsafe-inline, no unsafe-eval)', async () => {
     const response = await fetch(embed());

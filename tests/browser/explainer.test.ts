@@ -1,9 +1,9 @@
 // The explainer as a reader uses it: text to map, map to text, keyboard only, deep links, guided
 // reading. Real Chromium, real WebGL, real clicks and keys; elements found by role and name.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { camera, featureState, renderedPlaces, screenPoint } from './support/map.ts';
+import { axeViolations } from './support/axe.ts';
 import { mapIdle, open, type Opened } from './support/page.ts';
 
 // Crimea's label point and box, from public/data/places.geojson.
@@ -24,14 +24,7 @@ const panel = (page: Page) => page.getByRole('region', { name: /^Crimea$/ });
 const activePassage = (page: Page) =>
   page.locator('[data-passage][aria-current="step"]').getAttribute('data-passage');
 
-async function axe(page: Page) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  return result.violations.map(
-    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
+const axe = axeViolations;
 
 describe('text to map', () => {
   it('clicking the "Crimean peninsula" mention highlights Crimea and moves the camera onto it', async () => {

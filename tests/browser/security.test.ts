@@ -137,7 +137,7 @@ const PAYLOADS: { id: string; where: string; shows?: string }[] = [
   { id: 'P11', where: 'source dataset', shows: '<img src=x onerror=alert(11)> P11 dataset' },
   { id: 'P12', where: 'source version', shows: '<svg/onload=alert(12)> P12 version' },
   { id: 'P13', where: 'source licence', shows: 'javascript:alert(13) P13 licence' },
-  { id: 'P14', where: 'source url javascript: and an iframe alias (not displayed)' },
+  { id: 'P14', where: 'source url with markup and an iframe alias (not displayed)' },
   {
     id: 'P15',
     where: 'template syntax in a dataset',
