@@ -175,6 +175,9 @@ function gzipTree(dir: string) {
 }
 
 export async function buildSite() {
+  // Always the production build: test runners set NODE_ENV=test, which would otherwise give Svelte's
+  // larger dev output, and the tests would not test what readers get.
+  process.env.NODE_ENV = 'production';
   const stories = checkStories();
   publicUrl(); // a bad PUBLIC_URL fails before the slow part
   rmSync(DIST, { recursive: true, force: true });
