@@ -37,11 +37,17 @@ describe('text to map', () => {
     await mapIdle(page);
     const after = await camera(page);
     expect(after.zoom).toBeGreaterThan(before.zoom);
-    const [lon, lat] = after.center;
-    expect(lon).toBeGreaterThan(CRIMEA_BOX.west);
-    expect(lon).toBeLessThan(CRIMEA_BOX.east);
-    expect(lat).toBeGreaterThan(CRIMEA_BOX.south);
-    expect(lat).toBeLessThan(CRIMEA_BOX.north);
+    // All of Crimea is in view, and fills a good part of it.
+    const [west, south, east, north] = after.bounds;
+    expect(west).toBeLessThan(CRIMEA_BOX.west);
+    expect(east).toBeGreaterThan(CRIMEA_BOX.east);
+    expect(south).toBeLessThan(CRIMEA_BOX.south);
+    expect(north).toBeGreaterThan(CRIMEA_BOX.north);
+    expect(east - west).toBeLessThan(4 * (CRIMEA_BOX.east - CRIMEA_BOX.west));
+    // ...and not under the panel that opened beside it.
+    const label = await screenPoint(page, CRIMEA_LABEL);
+    const panelBox = (await panel(page).boundingBox())!;
+    expect(label.x).toBeLessThan(panelBox.x);
     await expect.poll(() => page.locator('[aria-live="polite"]').textContent()).toContain('Crimea');
   });
 });
