@@ -190,6 +190,9 @@ export function createLiveMap(o: LiveMapOptions) {
       });
     },
     setHidden(categories: readonly CategoryId[]) {
+      // A filter change re-tiles the whole source in the worker: only when something changed
+      // (not at start, where it slowed the first seconds of panning).
+      if (categories.join() === hidden.join()) return;
       hidden = categories;
       whenLoaded(applyHidden);
     },
