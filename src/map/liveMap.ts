@@ -5,7 +5,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FilterSpecification, LngLatBoundsLike } from 'maplibre-gl';
 import type { CategoryId } from './categories.ts';
-import type { Bounds, Camera, Projection } from './camera.ts';
+import type { Bounds, Camera, Padding, Projection } from './camera.ts';
 import { mapImages } from './images.ts';
 import type { Palette } from './palette.ts';
 import { buildStyle, INTERACTIVE_LAYERS, SOURCE, type StyleInput } from './style.ts';
@@ -30,8 +30,8 @@ export interface LiveMapOptions {
   onError: (message: string, sourceId?: string) => void;
   onContextLost: () => void;
   onContextRestored: () => void;
-  /** Room the HTML overlays (legend, cards) take, so a fitted place is never under them. */
-  padding: () => { top: number; right: number; bottom: number; left: number };
+  /** The padding to fit `camera` with (room for the HTML overlays, or the static map's frame). */
+  padding: (camera: Camera) => Padding;
 }
 
 export type LiveMap = ReturnType<typeof createLiveMap>;
@@ -44,7 +44,7 @@ export function createLiveMap(o: LiveMapOptions) {
     bounds: 'bounds' in o.camera ? (o.camera.bounds as LngLatBoundsLike) : undefined,
     center: 'center' in o.camera ? o.camera.center : undefined,
     zoom: 'zoom' in o.camera ? o.camera.zoom : undefined,
-    fitBoundsOptions: { padding: o.padding() },
+    fitBoundsOptions: { padding: o.padding(o.camera) },
     minZoom: 0.5,
     maxZoom: 9,
     dragRotate: false,
@@ -205,7 +205,7 @@ export function createLiveMap(o: LiveMapOptions) {
       if (current !== projection) whenLoaded(() => map.setProjection({ type: projection }));
       const options = {
         ...motion(reducedMotion),
-        padding: o.padding(),
+        padding: o.padding(camera),
         maxZoom: 7.5,
         essential: false,
       };

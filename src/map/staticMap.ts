@@ -5,14 +5,11 @@ import { geoMercator, geoPath, type GeoPermissibleObjects, type GeoStream } from
 import turfRewind from '@turf/rewind';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Bounds } from '../story/schema.ts';
+import { STATIC_INSET as INSET, STATIC_SIZE } from './camera.ts';
 import type { Palette } from './palette.ts';
 
 /** Tenths of a pixel are plenty, and keep the page small. */
 const round = (n: number) => Math.round(n * 10) / 10;
-
-/** The SVG canvas; the story's view fills its middle so any box shape crops to show it. */
-export const STATIC_SIZE = { width: 1000, height: 800 } as const;
-const INSET = { x: 170, y: 140 };
 
 export interface StaticFeature {
   id: string;

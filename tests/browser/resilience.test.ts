@@ -1,11 +1,13 @@
 // A news page never shows a blank box: without JavaScript, without WebGL, after losing the WebGL
 // context, with a corrupt data file or corrupt page data, the reader keeps the text, the places
 // and a useful static map; and the live map replaces the static one without a layout shift.
+import { readFileSync } from 'node:fs';
+import type { FeatureCollection, Point } from 'geojson';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHROME_ARGS, findChrome } from './support/chrome.ts';
 import { openGuarded, type Guarded } from './support/guard.ts';
-import { featureState } from './support/map.ts';
+import { featureState, screenPoint } from './support/map.ts';
 import { mapIdle } from './support/page.ts';
 
 const site = () => inject('siteUrl');
@@ -334,6 +336,37 @@ describe('the swap from static to live map', () => {
     console.log(`[resilience] CLS ${viewport.width}×${viewport.height}: ${total}`);
     expect(opened.consoleErrors).toEqual([]);
     return { total, shifts };
+  }
+
+  // Kyiv, a point drawn on both maps: where the static map put it, the live map must too.
+  const kyiv = () => {
+    const places = JSON.parse(
+      readFileSync('dist/black-sea-call/places.geojson', 'utf8'),
+    ) as FeatureCollection<Point>;
+    return places.features.find((f) => f.properties?.id === 'kyiv')!.geometry.coordinates as [
+      number,
+      number,
+    ];
+  };
+
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
+    it(`draws the live map where the static map was, ${viewport.width}×${viewport.height}`, async () => {
+      opened = await openGuarded(site(), '/', { viewport });
+      const { page } = opened;
+      const symbol = staticMap(page).getByRole('link', { name: 'Kyiv' }).locator('.symbol');
+      const before = (await symbol.boundingBox())!;
+      await live(page);
+      const after = await screenPoint(page, kyiv());
+      const moved = Math.hypot(
+        after.x - (before.x + before.width / 2),
+        after.y - (before.y + before.height / 2),
+      );
+      console.log(`[resilience] Kyiv moved ${moved.toFixed(1)} px at ${viewport.width}`);
+      expect(moved).toBeLessThan(3);
+    });
   }
 
   it('shifts nothing on a wide screen (CLS 0)', async () => {
