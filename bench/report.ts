@@ -216,7 +216,7 @@ export function table(r: Results): string {
     const a = pan('ours', i);
     const b = pan('baseline', i);
     row(
-      `pan ${vp.width}×${vp.height}: frames per second`,
+      `pan ${vp.width}×${vp.height}: frames per second (median of ${r.pans.ours.length})`,
       num(a, 1),
       num(b, 1),
       `≥ 0.95× baseline (${num(ratio(a, b))}×)`,

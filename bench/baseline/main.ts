@@ -5,6 +5,7 @@ import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSourceSpecification, LngLatBoundsLike } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { staticFramePadding } from '../../src/map/camera.ts';
 import { mapImages } from '../../src/map/images.ts';
 import { LIGHT } from '../../src/map/palette.ts';
 import { buildStyle, INTERACTIVE_LAYERS, SOURCE } from '../../src/map/style.ts';
@@ -33,7 +34,10 @@ const map = new maplibregl.Map({
   bounds: 'bounds' in camera ? (camera.bounds as LngLatBoundsLike) : undefined,
   center: 'center' in camera ? camera.center : undefined,
   zoom: 'zoom' in camera ? camera.zoom : undefined,
-  fitBoundsOptions: { padding: 24 },
+  // The story page's first view, framed as its static map frames it: both pages draw the same.
+  fitBoundsOptions: {
+    padding: staticFramePadding(document.getElementById('map')!.getBoundingClientRect()),
+  },
   minZoom: 0.5,
   maxZoom: 9,
   dragRotate: false,
