@@ -1,5 +1,6 @@
 // Measures in Chromium (Playwright) what Lighthouse cannot: time to map idle, to the first click
 // on a feature opening its panel, the frame rate of a pan, and what crossed the network when.
+import { visibleFeaturePoint } from '../tests/browser/support/map.ts';
 import type { Browser, Page } from 'playwright-core';
 
 export interface Viewport {
@@ -112,31 +113,6 @@ async function waitForMark(page: Page, name: string, timeout = 60_000) {
   return (await markTime(page, name))!;
 }
 
-/**
- * The page point to click: the label point, or when an overlay (the legend, a control) covers it
- * the nearest point within 96 px where the canvas is on top and the feature is drawn.
- */
-function clickPoint(o: { ll: [number, number]; id: string; layers: string[] }) {
-  const map = (window as unknown as MapWindow).mapExplainer!.map;
-  const canvas = map.getCanvas();
-  const r = canvas.getBoundingClientRect();
-  const p = map.project(o.ll);
-  for (let offset = 0; offset <= 96; offset += 8) {
-    const steps = offset === 0 ? 1 : 16;
-    for (let i = 0; i < steps; i++) {
-      const a = (i / steps) * 2 * Math.PI;
-      const x = p.x + offset * Math.cos(a);
-      const y = p.y + offset * Math.sin(a);
-      if (document.elementFromPoint(r.left + x, r.top + y) !== canvas) continue;
-      const hits = map.queryRenderedFeatures([x, y], { layers: o.layers });
-      if (hits.some((f) => String(f.properties.id) === o.id)) {
-        return { x: r.left + x, y: r.top + y, offset };
-      }
-    }
-  }
-  return null;
-}
-
 type MapWindow = {
   mapExplainer?: {
     map: {
@@ -214,7 +190,7 @@ export async function measureLoad(
         await waitForMark(page, 'map-idle');
       }
     }
-    const point = await page.evaluate(clickPoint, {
+    const point = await page.evaluate(visibleFeaturePoint, {
       ll: spec.target,
       id: spec.targetId,
       layers: spec.layers,

@@ -6,7 +6,8 @@ type MapHandle = {
   mapExplainer?: {
     map: {
       queryRenderedFeatures(
-        o?: unknown,
+        a?: unknown,
+        b?: unknown,
       ): { properties: Record<string, unknown>; layer: { id: string } }[];
       project(ll: [number, number]): { x: number; y: number };
       getCenter(): { lng: number; lat: number };
@@ -63,4 +64,39 @@ export function featureState(page: Page, id: string) {
     const map = (window as unknown as MapHandle).mapExplainer!.map;
     return map.getFeatureState({ source: 'places', id });
   }, id);
+}
+
+/**
+ * The page point to click: the label point, or when an overlay (the legend, a control) covers it
+ * the nearest point within 96 px where the canvas is on top and the feature is drawn.
+ */
+export function visibleFeaturePoint(o: { ll: [number, number]; id: string; layers: string[] }) {
+  const map = (window as unknown as MapHandle).mapExplainer!.map;
+  const canvas = map.getCanvas();
+  const r = canvas.getBoundingClientRect();
+  const p = map.project(o.ll);
+  for (let offset = 0; offset <= 96; offset += 8) {
+    const steps = offset === 0 ? 1 : 16;
+    for (let i = 0; i < steps; i++) {
+      const a = (i / steps) * 2 * Math.PI;
+      const x = p.x + offset * Math.cos(a);
+      const y = p.y + offset * Math.sin(a);
+      if (document.elementFromPoint(r.left + x, r.top + y) !== canvas) continue;
+      const hits = map.queryRenderedFeatures([x, y], { layers: o.layers });
+      if (hits.some((f) => String(f.properties.id) === o.id)) {
+        return { x: r.left + x, y: r.top + y, offset };
+      }
+    }
+  }
+  return null;
+}
+
+/** Where a reader would click to hit the place: see visibleFeaturePoint. */
+export async function visiblePoint(
+  page: Page,
+  o: { ll: [number, number]; id: string; layers: string[] },
+): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(visibleFeaturePoint, o);
+  if (!point) throw new Error(`${o.id} is not visible within 96 px of its label point`);
+  return point;
 }
