@@ -52,7 +52,7 @@ export function createLiveMap(o: LiveMapOptions) {
     touchPitch: false,
     cooperativeGestures: o.cooperative,
     interactive: o.interactive,
-    attributionControl: { compact: false, customAttribution: o.attribution },
+    attributionControl: false,
     // The canvas is one tab stop for keyboard panning; features are reached through the places list.
     keyboard: true,
     locale: {
@@ -67,7 +67,13 @@ export function createLiveMap(o: LiveMapOptions) {
   if (o.interactive) {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   }
-  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+  // The legend takes the bottom right: the credits go bottom left (app.css keeps them clear of it)
+  // and the scale top left, so no two overlap however the credits wrap.
+  map.addControl(
+    new maplibregl.AttributionControl({ compact: false, customAttribution: o.attribution }),
+    'bottom-left',
+  );
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'top-left');
 
   // Patterns and symbols are drawn on demand, in the current palette.
   let images = mapImages(palette);

@@ -46,3 +46,65 @@ describe('the live map', () => {
     expect(opened.consoleErrors).toEqual([]);
   });
 });
+
+describe("the map's furniture", () => {
+  // Each box in page pixels; null when the element is not there.
+  const boxes = (page: Opened['page']) =>
+    page.evaluate(() => {
+      const box = (selector: string) => {
+        const r = document.querySelector(selector)?.getBoundingClientRect();
+        return r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null;
+      };
+      return {
+        credits: box('.maplibregl-ctrl-attrib-inner'),
+        scale: box('.maplibregl-ctrl-scale'),
+        legend: box('.legend'),
+        reset: box('.map-tools'),
+        zoom: box('.maplibregl-ctrl-group'),
+        map: box('.map'),
+      };
+    });
+  type Box = { left: number; top: number; right: number; bottom: number };
+  const overlap = (a: Box, b: Box) =>
+    a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
+    it(`credits the data and overlaps nothing at ${viewport.width}×${viewport.height}`, async () => {
+      const opened = await open('/', { viewport });
+      try {
+        const { page } = opened;
+        await mapIdle(page);
+        const credits = await page.locator('.maplibregl-ctrl-attrib-inner').innerText();
+        // The licences of the story's sources ask for these credits on the map.
+        expect(credits).toContain('Natural Earth');
+        expect(credits).toMatch(/GeoNames.*CC BY/);
+        expect(credits).toMatch(/OpenStreetMap.*ODbL/);
+        const b = await boxes(page);
+        const shown = Object.entries(b).filter(([k, v]) => k !== 'map' && v) as [string, Box][];
+        expect(shown.map(([k]) => k).sort()).toEqual([
+          'credits',
+          'legend',
+          'reset',
+          'scale',
+          'zoom',
+        ]);
+        for (const [name, box] of shown) {
+          // Inside the map...
+          expect(box.left, name).toBeGreaterThanOrEqual(b.map!.left);
+          expect(box.right, name).toBeLessThanOrEqual(b.map!.right);
+          expect(box.bottom, name).toBeLessThanOrEqual(b.map!.bottom);
+          // ...and clear of every other piece.
+          for (const [other, box2] of shown) {
+            if (other !== name) expect(overlap(box, box2), `${name} over ${other}`).toBe(false);
+          }
+        }
+        expect(opened.consoleErrors).toEqual([]);
+      } finally {
+        await opened.close();
+      }
+    });
+  }
+});
