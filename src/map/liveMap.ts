@@ -67,13 +67,13 @@ export function createLiveMap(o: LiveMapOptions) {
   if (o.interactive) {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   }
-  // The legend takes the bottom right: the credits go bottom left (app.css keeps them clear of it)
-  // and the scale top left, so no two overlap however the credits wrap.
+  // The legend takes the bottom right and the distant-place cards the top left: the credits go
+  // bottom left, wrapping short of the legend (app.css), with the scale stacked above them.
   map.addControl(
     new maplibregl.AttributionControl({ compact: false, customAttribution: o.attribution }),
     'bottom-left',
   );
-  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'top-left');
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
 
   // Patterns and symbols are drawn on demand, in the current palette.
   let images = mapImages(palette);

@@ -61,6 +61,7 @@ describe("the map's furniture", () => {
         legend: box('.legend'),
         reset: box('.map-tools'),
         zoom: box('.maplibregl-ctrl-group'),
+        distant: box('.distant'),
         map: box('.map'),
       };
     });
@@ -68,12 +69,15 @@ describe("the map's furniture", () => {
   const overlap = (a: Box, b: Box) =>
     a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
-  for (const viewport of [
-    { width: 1280, height: 800 },
-    { width: 390, height: 844 },
+  // The first view, and a passage with places far away (the distant-place cards show).
+  for (const { viewport, path, distant } of [
+    { viewport: { width: 1280, height: 800 }, path: '/', distant: false },
+    { viewport: { width: 1280, height: 800 }, path: '/#passage=crimea-strike', distant: true },
+    { viewport: { width: 390, height: 844 }, path: '/', distant: false },
+    { viewport: { width: 390, height: 844 }, path: '/#passage=crimea-strike', distant: true },
   ]) {
-    it(`credits the data and overlaps nothing at ${viewport.width}×${viewport.height}`, async () => {
-      const opened = await open('/', { viewport });
+    it(`credits the data and overlaps nothing: ${path} at ${viewport.width}×${viewport.height}`, async () => {
+      const opened = await open(path, { viewport });
       try {
         const { page } = opened;
         await mapIdle(page);
@@ -84,13 +88,9 @@ describe("the map's furniture", () => {
         expect(credits).toMatch(/OpenStreetMap.*ODbL/);
         const b = await boxes(page);
         const shown = Object.entries(b).filter(([k, v]) => k !== 'map' && v) as [string, Box][];
-        expect(shown.map(([k]) => k).sort()).toEqual([
-          'credits',
-          'legend',
-          'reset',
-          'scale',
-          'zoom',
-        ]);
+        expect(shown.map(([k]) => k).sort()).toEqual(
+          ['credits', 'legend', 'reset', 'scale', 'zoom', ...(distant ? ['distant'] : [])].sort(),
+        );
         for (const [name, box] of shown) {
           // Inside the map...
           expect(box.left, name).toBeGreaterThanOrEqual(b.map!.left);
