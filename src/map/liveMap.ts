@@ -22,6 +22,8 @@ export interface LiveMapOptions {
   cooperative: boolean;
   interactive: boolean;
   attribution: string;
+  /** The bottom corner for the credits and the scale: the one the legend leaves free. */
+  credits: 'bottom-left' | 'bottom-right';
   /** Feature ids ordered by how specific they are: the first hit wins (Crimea before Ukraine). */
   rank: (ids: string[]) => string | undefined;
   onPick: (id: string) => void;
@@ -67,13 +69,13 @@ export function createLiveMap(o: LiveMapOptions) {
   if (o.interactive) {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   }
-  // The legend takes the bottom right and the distant-place cards the top left: the credits go
-  // bottom left, wrapping short of the legend (app.css), with the scale stacked above them.
+  // The legend takes one bottom corner and the distant-place cards the top left: the credits go in
+  // the other bottom corner, wrapping short of the legend (app.css), with the scale above them.
   map.addControl(
     new maplibregl.AttributionControl({ compact: false, customAttribution: o.attribution }),
-    'bottom-left',
+    o.credits,
   );
-  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), o.credits);
 
   // Patterns and symbols are drawn on demand, in the current palette.
   let images = mapImages(palette);

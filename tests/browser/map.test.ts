@@ -1,4 +1,6 @@
 // The live map: real MapLibre in Chromium with WebGL (SwiftShader), on the built site.
+import { readFileSync } from 'node:fs';
+import type { FeatureCollection, Point } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapIdle, open, type Opened } from './support/page.ts';
 import { renderedPlaces } from './support/map.ts';
@@ -66,6 +68,36 @@ describe("the map's furniture", () => {
       };
     });
   type Box = { left: number; top: number; right: number; bottom: number };
+
+  /** The places whose symbol or label point is in the map's view but under the legend. */
+  const underLegend = (page: Opened['page']) => {
+    const read = (file: string) =>
+      (JSON.parse(readFileSync(`dist/black-sea-call/${file}`, 'utf8')) as FeatureCollection)
+        .features;
+    const marks = [...read('labels.geojson'), ...read('places.geojson')]
+      .filter((f) => f.geometry.type === 'Point')
+      .map((f) => ({
+        id: String(f.properties?.id),
+        ll: (f.geometry as Point).coordinates as [number, number],
+      }));
+    return page.evaluate((marks) => {
+      const map = (
+        window as unknown as {
+          mapExplainer: { map: { project(ll: [number, number]): { x: number; y: number } } };
+        }
+      ).mapExplainer.map;
+      const box = document.querySelector('.map')!.getBoundingClientRect();
+      return marks
+        .filter(({ ll }) => {
+          const p = map.project(ll);
+          const x = box.left + p.x;
+          const y = box.top + p.y;
+          if (x < box.left || x > box.right || y < box.top || y > box.bottom) return false;
+          return !!document.elementFromPoint(x, y)?.closest('.legend');
+        })
+        .map(({ id }) => id);
+    }, marks);
+  };
   const overlap = (a: Box, b: Box) =>
     a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
@@ -101,6 +133,8 @@ describe("the map's furniture", () => {
             if (other !== name) expect(overlap(box, box2), `${name} over ${other}`).toBe(false);
           }
         }
+        // In the first view the legend takes the corner where it hides none of the story's places.
+        if (path === '/') expect(await underLegend(page)).toEqual([]);
         expect(opened.consoleErrors).toEqual([]);
       } finally {
         await opened.close();
