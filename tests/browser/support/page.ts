@@ -53,9 +53,6 @@ export async function open(path = '/', options: BrowserContextOptions = {}): Pro
 export async function mapIdle(page: Page | Frame, timeout = 30_000) {
   const region = page.getByRole('region', { name: /^Map:/ });
   if (!(await region.evaluate((el) => el.classList.contains('live')))) {
-    // A pointer that arrives before hydration meets no listener (a slow frame on a busy machine):
-    // the legend's `started` class says the app has mounted.
-    await region.locator('.legend.started').waitFor({ state: 'attached', timeout });
     await region.hover({ position: { x: 5, y: 5 }, force: true });
   }
   await region.and(page.locator('.map.live[aria-busy="false"]')).waitFor({ timeout });
