@@ -1,7 +1,7 @@
 // embed.js, the host script (built to dist/embed.js; no dependencies, no inline styles, so it
 // runs under a strict Content-Security-Policy). It turns every
 //   <div data-map-explainer="https://…/<story>/embed.html#passage=…"></div>
-// into a titled iframe that takes the height its content asks for, lets paragraphs marked
+// into a titled iframe (also containers a CMS adds later) that takes the height its content asks for, lets paragraphs marked
 // `data-map-passage="<id>"` choose the passage the map shows, and fires `mapexplainer:place` and
 // `mapexplainer:passage` DOM events on the container. Messages: see protocol.ts.
 import { CHILD_ID, formatMessage, parseIds, parseMessage, STORY_ID } from './protocol.ts';
@@ -27,15 +27,16 @@ function post(embed: Embed, type: 'width' | 'mapexplainer:passage', value: strin
   embed.iframe.contentWindow?.postMessage(formatMessage(embed.childId, type, value), embed.origin);
 }
 
-function mount(container: HTMLElement) {
-  if (container.hasAttribute('data-map-explainer-ready')) return;
+/** True when the container became an embed. */
+function mount(container: HTMLElement): boolean {
+  if (container.hasAttribute('data-map-explainer-ready')) return false;
   let url: URL;
   try {
     url = new URL(container.getAttribute('data-map-explainer') ?? '', document.baseURI);
   } catch {
-    return;
+    return false;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
   container.setAttribute('data-map-explainer-ready', '');
   count += 1;
   const childId = CHILD_ID.test(container.id) ? container.id : `map-explainer-${count}`;
@@ -55,6 +56,7 @@ function mount(container: HTMLElement) {
   // The container may hold a fallback link for readers without JavaScript.
   container.replaceChildren(iframe);
   embeds.push({ container, iframe, origin: url.origin, childId, ready: false });
+  return true;
 }
 
 function onMessage(event: MessageEvent) {
@@ -93,7 +95,12 @@ function show(embed: Embed, id: string, paragraph: Element) {
  * The host's own paragraphs drive the map: the last one whose top has passed a line just below the
  * middle of the viewport is the one being read (the map keeps it through the gap to the next).
  */
+let stopWatching: (() => void) | undefined;
+// Until the reader scrolls, the map keeps the view its URL asked for.
+let scrolled = false;
+
 function watchPassages() {
+  stopWatching?.();
   const paragraphs = Array.from(document.querySelectorAll('[data-map-passage]'));
   if (paragraphs.length === 0 || embeds.length === 0 || !('IntersectionObserver' in window)) return;
   // Each paragraph drives the embed placed before it (the first embed if none is).
@@ -105,8 +112,6 @@ function watchPassages() {
     }
     owner.set(p, embed);
   }
-  // Until the reader scrolls, the map keeps the view its URL asked for.
-  let scrolled = false;
   const update = () => {
     if (!scrolled) return;
     const line = innerHeight * 0.55;
@@ -127,12 +132,20 @@ function watchPassages() {
     update();
     removeEventListener('scroll', onScroll);
   };
-  addEventListener('scroll', onScroll, { passive: true });
+  if (!scrolled) addEventListener('scroll', onScroll, { passive: true });
+  stopWatching = () => {
+    observer.disconnect();
+    removeEventListener('scroll', onScroll);
+  };
 }
 
+/** Mounts the containers not mounted yet; the passages are matched again when there were any. */
 function start() {
-  document.querySelectorAll<HTMLElement>('[data-map-explainer]').forEach(mount);
-  watchPassages();
+  let added = false;
+  document
+    .querySelectorAll<HTMLElement>('[data-map-explainer]:not([data-map-explainer-ready])')
+    .forEach((container) => (added = mount(container) || added));
+  if (added) watchPassages();
 }
 
 addEventListener('message', onMessage);
@@ -142,3 +155,7 @@ addEventListener('resize', () => {
 });
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
 else start();
+// CMSs and single-page sites add embeds after load (lazy blocks, client-side navigation).
+if ('MutationObserver' in window) {
+  new MutationObserver(start).observe(document.documentElement, { childList: true, subtree: true });
+}

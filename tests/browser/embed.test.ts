@@ -510,6 +510,56 @@ describe('"Embed this map" on the main page', () => {
   });
 });
 
+describe('embed.js on a page that adds the map later', () => {
+  it('mounts a container a CMS adds after load, and its paragraphs drive the map', async () => {
+    const opened = await openPage(`${host()}/pasted.html`);
+    const { page } = opened;
+    // The page's script first, with nothing to mount yet...
+    await page.evaluate(
+      (src) =>
+        new Promise<void>((resolve) => {
+          const script = document.createElement('script');
+          script.src = src;
+          script.onload = () => resolve();
+          document.head.append(script);
+        }),
+      `${site()}/embed.js`,
+    );
+    expect(await page.locator('iframe').count()).toBe(0);
+    // ...then a lazy block brings the map and the article's paragraphs, as a CMS would.
+    await page.evaluate((site) => {
+      const article = document.getElementById('article')!;
+      const map = document.createElement('div');
+      map.setAttribute('data-map-explainer', `${site}/black-sea-call/embed.html`);
+      map.setAttribute('data-map-title', 'Map: US and Russian defense chiefs talk');
+      const paragraph = document.createElement('p');
+      paragraph.setAttribute('data-map-passage', 'black-sea-drone');
+      paragraph.textContent = 'A US drone went down over the Black Sea in March 2023.';
+      article.append(map, paragraph);
+    }, site());
+    const iframe = page.getByTitle(TITLE);
+    const frame = (await (await iframe.elementHandle())!.contentFrame())!;
+    await mapIdle(frame);
+    await expect
+      .poll(async () => {
+        const h = await heights(iframe, frame);
+        return Math.abs(h.iframe - h.content);
+      })
+      .toBeLessThanOrEqual(1);
+    // Reading the paragraph (scrolled past the middle of the window) moves the map to its passage.
+    await page.evaluate(() => scrollTo(0, document.body.scrollHeight));
+    await expect
+      .poll(() =>
+        page.locator('[data-map-passage="black-sea-drone"]').getAttribute('data-map-active'),
+      )
+      .toBe('');
+    await expect.poll(() => frame.evaluate(() => location.hash)).toBe('#passage=black-sea-drone');
+    expect(await page.locator('iframe').count()).toBe(1);
+    expect(opened.errors).toEqual([]);
+    await opened.close();
+  });
+});
+
 describe('the message protocol and the oEmbed URLs', () => {
   it("reads pym.js's format and nothing else", () => {
     const message = formatMessage('map', 'height', '812');
