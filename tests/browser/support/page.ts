@@ -52,8 +52,23 @@ export async function open(path = '/', options: BrowserContextOptions = {}): Pro
  * is not busy either, so `.live` is what tells the two apart. */
 export async function mapIdle(page: Page | Frame, timeout = 30_000) {
   const region = page.getByRole('region', { name: /^Map:/ });
-  if (!(await region.evaluate((el) => el.classList.contains('live')))) {
+  const started = () =>
+    region.evaluate(
+      (el) => el.classList.contains('live') || el.getAttribute('aria-busy') === 'true',
+    );
+  // The pointer can miss: a frame still hydrating, or one its host is resizing under the pointer.
+  // Like a reader, move away and reach again until the map starts; one that starts but never
+  // gets idle still fails below.
+  const top = 'mouse' in page ? page : page.page();
+  const until = Date.now() + timeout;
+  while (!(await started()) && Date.now() < until) {
+    const size = top.viewportSize() ?? { width: 800, height: 600 };
+    await top.mouse.move(
+      'mouse' in page ? size.width - 1 : 0,
+      'mouse' in page ? size.height - 1 : 0,
+    );
     await region.hover({ position: { x: 5, y: 5 }, force: true });
+    await region.page().waitForTimeout(1000);
   }
   await region.and(page.locator('.map.live[aria-busy="false"]')).waitFor({ timeout });
 }
