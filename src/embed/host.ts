@@ -1,9 +1,10 @@
 // embed.js, the host script (built to dist/embed.js; no dependencies, no inline styles, so it
 // runs under a strict Content-Security-Policy). It turns every
 //   <div data-map-explainer="https://…/<story>/embed.html#passage=…"></div>
-// into a titled iframe (also containers a CMS adds later) that takes the height its content asks for, lets paragraphs marked
-// `data-map-passage="<id>"` choose the passage the map shows, and fires `mapexplainer:place` and
-// `mapexplainer:passage` DOM events on the container. Messages: see protocol.ts.
+// into a titled iframe (also when a CMS adds the container later) that takes the height its content
+// asks for, lets paragraphs marked `data-map-passage="<id>"` choose the passage the map shows, and
+// fires `mapexplainer:place` and `mapexplainer:passage` DOM events on the container. Messages: see
+// protocol.ts.
 import { CHILD_ID, formatMessage, parseIds, parseMessage, STORY_ID } from './protocol.ts';
 
 interface Embed {
@@ -91,14 +92,15 @@ function show(embed: Embed, id: string, paragraph: Element) {
   if (embed.ready) post(embed, 'mapexplainer:passage', id);
 }
 
-/**
- * The host's own paragraphs drive the map: the last one whose top has passed a line just below the
- * middle of the viewport is the one being read (the map keeps it through the gap to the next).
- */
+/** Undoes the last watchPassages: it runs again when embeds are added. */
 let stopWatching: (() => void) | undefined;
 // Until the reader scrolls, the map keeps the view its URL asked for.
 let scrolled = false;
 
+/**
+ * The host's own paragraphs drive the map: the last one whose top has passed a line just below the
+ * middle of the viewport is the one being read (the map keeps it through the gap to the next).
+ */
 function watchPassages() {
   stopWatching?.();
   const paragraphs = Array.from(document.querySelectorAll('[data-map-passage]'));

@@ -14,12 +14,17 @@ export class DataFileError extends Error {
 /** Long enough for a slow phone connection; a stalled request must not keep the map busy forever. */
 export const LOAD_TIMEOUT_MS = 30_000;
 
+/** How errors name a data file: its folder and name (`black-sea-call/places.geojson`). */
+export function dataFileName(url: string): string {
+  return new URL(url).pathname.split('/').slice(-2).join('/');
+}
+
 export async function loadCollection(
   url: string,
   fetcher: typeof fetch = fetch,
   timeoutMs = LOAD_TIMEOUT_MS,
 ): Promise<FeatureCollection> {
-  const file = new URL(url).pathname.split('/').slice(-2).join('/');
+  const file = dataFileName(url);
   let response: Response;
   let data: unknown;
   try {

@@ -59,16 +59,15 @@ export async function mapIdle(page: Page | Frame, timeout = 30_000) {
   // The pointer can miss: a frame still hydrating, or one its host is resizing under the pointer.
   // Like a reader, move away and reach again until the map starts; one that starts but never
   // gets idle still fails below.
-  const top = 'mouse' in page ? page : page.page();
+  const top = region.page();
+  // Away from the map: the host page's corner for a frame, the text column's for a page.
+  const size = top.viewportSize() ?? { width: 800, height: 600 };
+  const away = page === top ? { x: size.width - 1, y: size.height - 1 } : { x: 0, y: 0 };
   const until = Date.now() + timeout;
   while (!(await started()) && Date.now() < until) {
-    const size = top.viewportSize() ?? { width: 800, height: 600 };
-    await top.mouse.move(
-      'mouse' in page ? size.width - 1 : 0,
-      'mouse' in page ? size.height - 1 : 0,
-    );
+    await top.mouse.move(away.x, away.y);
     await region.hover({ position: { x: 5, y: 5 }, force: true });
-    await region.page().waitForTimeout(1000);
+    await top.waitForTimeout(1000);
   }
   await region.and(page.locator('.map.live[aria-busy="false"]')).waitFor({ timeout });
 }
