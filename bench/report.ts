@@ -207,6 +207,11 @@ export function table(r: Results): string {
     idleMode === 'reach' ? status('map idle') : '',
   );
   row(
+    `navigation → map drawn by the GPU (fence at idle, ${idleMode === 'idle' ? 'no input' : 'pointer on the map'})`,
+    ...both('mapDrawnMs', ms, idleMode),
+    `(${num(ratio(load('ours', 'mapDrawnMs', idleMode), load('baseline', 'mapDrawnMs', idleMode)))}×)`,
+  );
+  row(
     `navigation → panel open (click at map idle, ${idleMode === 'idle' ? 'no input' : 'pointer on the map'})`,
     ...both('panelMs', ms, idleMode),
   );

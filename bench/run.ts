@@ -148,7 +148,7 @@ async function main() {
           const idle =
             run.mapIdleMs === null ? 'none without input' : `${Math.round(run.mapIdleMs)} ms`;
           log(
-            `load ${side} ${mode} #${i + 1}: map idle ${idle}, panel ${Math.round(run.panelMs)} ms`,
+            `load ${side} ${mode} #${i + 1}: map idle ${idle}, drawn ${Math.round(run.mapDrawnMs ?? NaN)} ms, panel ${Math.round(run.panelMs)} ms`,
           );
         }
       }
