@@ -36,14 +36,15 @@ const DIST = resolve(ROOT, flag('--out') ?? 'dist');
 // One SSR bundle per output folder, so two builds can run side by side.
 const SSR_OUT = join(ROOT, '.cache/ssr', relative(ROOT, DIST).replace(/[^a-z0-9]+/gi, '-'));
 
-/** The map's credit line: the basemap and fonts, plus every story source whose licence asks for
- * attribution (CC BY, ODbL); public-domain facts need none. */
+/** The map's credit line: the basemap, plus every story source whose licence asks for attribution
+ * (CC BY, ODbL); public-domain facts need none. The font's licence asks for none on the map: the
+ * sources footer credits it. */
 export function attribution(story: Pick<ResolvedStory, 'places'>): string {
   const credits = new Set(['Natural Earth']);
   for (const { source } of Object.values(story.places)) {
     if (/CC BY|ODbL/i.test(source.licence)) credits.add(`${source.dataset} (${source.licence})`);
   }
-  return `${[...credits].join(' · ')} · Labels: Noto Sans (SIL OFL 1.1)`;
+  return [...credits].join(' · ');
 }
 
 export function discoverStories(dir = STORIES): string[] {

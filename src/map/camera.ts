@@ -1,5 +1,5 @@
 // Cameras are story data (see src/story/schema.ts); this is what the map needs on top.
-import type { Bounds, ResolvedStory } from '../story/schema.ts';
+import type { Bounds, Camera, ResolvedStory } from '../story/schema.ts';
 
 export type { Bounds, Camera, Projection } from '../story/schema.ts';
 
@@ -27,6 +27,51 @@ export function staticFramePadding({ width, height }: { width: number; height: n
   const x = Math.max(0, (width - (STATIC_SIZE.width - 2 * STATIC_INSET.x) * scale) / 2);
   const y = Math.max(0, (height - (STATIC_SIZE.height - 2 * STATIC_INSET.y) * scale) / 2);
   return { top: y, right: x, bottom: y, left: x };
+}
+
+/** The wide layout's map box (1280×800 less the text column), where the open legend covers the
+ * most of the first view; and the legend's footprint there, margins included. */
+const WIDE_MAP = { width: 672, height: 800 };
+const LEGEND_FOOTPRINT = { width: 290, height: 360 };
+
+export type LegendSide = 'left' | 'right';
+
+/** The bottom corner for the legend that hides fewer of the first view's places: `points` are
+ * symbols and labels in static-map (STATIC_SIZE) coordinates. The right wins a tie. */
+export function legendSide(points: readonly { x: number; y: number }[]): LegendSide {
+  const { width, height } = WIDE_MAP;
+  const scale = Math.max(width / STATIC_SIZE.width, height / STATIC_SIZE.height);
+  const x0 = (width - STATIC_SIZE.width * scale) / 2;
+  const y0 = (height - STATIC_SIZE.height * scale) / 2;
+  const under = (side: LegendSide) =>
+    points.filter(({ x, y }) => {
+      const bx = x * scale + x0;
+      const by = y * scale + y0;
+      const inX =
+        side === 'left'
+          ? bx >= 0 && bx <= LEGEND_FOOTPRINT.width
+          : bx >= width - LEGEND_FOOTPRINT.width && bx <= width;
+      return inX && by >= height - LEGEND_FOOTPRINT.height && by <= height;
+    }).length;
+  return under('left') < under('right') ? 'left' : 'right';
+}
+
+/** Pixels per radian of longitude when `camera`'s bounds are fitted in `box` with `padding` (Web
+ * Mercator): larger shows the place larger. 0 for a centre-and-zoom camera, which fits nothing. */
+export function fitScale(
+  camera: Camera,
+  box: { width: number; height: number },
+  padding: Padding,
+): number {
+  if (!('bounds' in camera)) return 0;
+  const [[west, south], [east, north]] = camera.bounds;
+  const y = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+  const width = (((east - west + 360) % 360 || 360) * Math.PI) / 180;
+  const height = y(north) - y(south);
+  return Math.min(
+    (box.width - padding.left - padding.right) / width,
+    (box.height - padding.top - padding.bottom) / height,
+  );
 }
 
 export function unionBounds(boxes: Bounds[]): Bounds {

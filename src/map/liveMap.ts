@@ -22,6 +22,8 @@ export interface LiveMapOptions {
   cooperative: boolean;
   interactive: boolean;
   attribution: string;
+  /** The bottom corner for the credits and the scale: the one the legend leaves free. */
+  credits: 'bottom-left' | 'bottom-right';
   /** Feature ids ordered by how specific they are: the first hit wins (Crimea before Ukraine). */
   rank: (ids: string[]) => string | undefined;
   onPick: (id: string) => void;
@@ -52,7 +54,7 @@ export function createLiveMap(o: LiveMapOptions) {
     touchPitch: false,
     cooperativeGestures: o.cooperative,
     interactive: o.interactive,
-    attributionControl: { compact: false, customAttribution: o.attribution },
+    attributionControl: false,
     // The canvas is one tab stop for keyboard panning; features are reached through the places list.
     keyboard: true,
     locale: {
@@ -67,7 +69,14 @@ export function createLiveMap(o: LiveMapOptions) {
   if (o.interactive) {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   }
-  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+  // The legend takes one bottom corner and the distant-place cards the top left: the credits go in
+  // the other bottom corner, wrapping short of the legend (app.css). The scale sits under the zoom
+  // buttons: stacked on the credits it moved when MapLibre filled them in (a layout shift).
+  map.addControl(
+    new maplibregl.AttributionControl({ compact: false, customAttribution: o.attribution }),
+    o.credits,
+  );
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'top-right');
 
   // Patterns and symbols are drawn on demand, in the current palette.
   let images = mapImages(palette);

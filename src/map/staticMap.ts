@@ -5,7 +5,7 @@ import { geoMercator, geoPath, type GeoPermissibleObjects, type GeoStream } from
 import turfRewind from '@turf/rewind';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Bounds } from '../story/schema.ts';
-import { STATIC_INSET as INSET, STATIC_SIZE } from './camera.ts';
+import { legendSide, STATIC_INSET as INSET, STATIC_SIZE, type LegendSide } from './camera.ts';
 import type { Palette } from './palette.ts';
 
 /** Tenths of a pixel are plenty, and keep the page small. */
@@ -28,6 +28,8 @@ export interface StaticMapData {
   width: number;
   height: number;
   features: StaticFeature[];
+  /** The bottom corner the legend takes: the one that hides fewer of these places. */
+  legend: LegendSide;
 }
 
 function projection(bounds: Bounds) {
@@ -122,7 +124,11 @@ export function staticPlaces(
     const xy = proj(lonLat);
     return inside(xy) ? [round(xy[0]), round(xy[1])] : undefined;
   });
-  return { ...STATIC_SIZE, features };
+  const marks = features.flatMap((f) => [
+    ...(f.x !== undefined && f.y !== undefined ? [{ x: f.x, y: f.y }] : []),
+    ...(f.text ? [{ x: f.text.x, y: f.text.y }] : []),
+  ]);
+  return { ...STATIC_SIZE, features, legend: legendSide(marks) };
 }
 
 interface Box {

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { oembedJson, oembedLink, publicUrl } from '../../src/embed/build.ts';
 import { formatMessage, parseIds, parseMessage } from '../../src/embed/protocol.ts';
 import AxeBuilder from '@axe-core/playwright';
+import { INTERACTIVE_LAYERS } from '../../src/map/style.ts';
+import { visibleFeaturePoint } from './support/map.ts';
 import { axeViolations } from './support/axe.ts';
 import { browser, mapIdle as sharedMapIdle } from './support/page.ts';
 
@@ -87,14 +89,15 @@ async function mapCentre(frame: Frame) {
 }
 
 /** Where a lon/lat is drawn, in the host page's coordinates. */
-async function onHost(iframe: Locator, frame: Frame, lonLat: [number, number]) {
+/** Where Crimea shows in the embed (an overlay may cover its label point), in host page pixels. */
+async function crimeaOnHost(iframe: Locator, frame: Frame) {
   const box = (await iframe.boundingBox())!;
-  const p = await frame.evaluate((ll) => {
-    const map = (window as unknown as MapWindow).mapExplainer!.map;
-    const point = map.project(ll);
-    const rect = map.getCanvas().getBoundingClientRect();
-    return { x: rect.left + point.x, y: rect.top + point.y };
-  }, lonLat);
+  const p = await frame.evaluate(visibleFeaturePoint, {
+    ll: CRIMEA_LABEL,
+    id: 'crimea',
+    layers: INTERACTIVE_LAYERS,
+  });
+  if (!p) throw new Error('Crimea is not visible in the embed');
   return { x: box.x + p.x, y: box.y + p.y };
 }
 
@@ -138,7 +141,7 @@ describe.each(WAYS)('a host page on another origin embeds the map with $name', (
         })
         .toBeLessThanOrEqual(1);
       const before = await heights(iframe, frame);
-      const { x, y } = await onHost(iframe, frame, CRIMEA_LABEL);
+      const { x, y } = await crimeaOnHost(iframe, frame);
       await page.mouse.click(x, y);
       await frame.getByRole('region', { name: 'Crimea' }).waitFor();
       // The map event reaches the host page as a DOM event on the container.
@@ -162,7 +165,7 @@ describe.each(WAYS)('a host page on another origin embeds the map with $name', (
   } else {
     it('keeps the height the host gave it (no height protocol without a host script)', async () => {
       const before = await heights(iframe, frame);
-      const { x, y } = await onHost(iframe, frame, CRIMEA_LABEL);
+      const { x, y } = await crimeaOnHost(iframe, frame);
       await page.mouse.click(x, y);
       // The panel opens inside the frame; with no childId the embed stays silent.
       await frame.getByRole('region', { name: 'Crimea' }).waitFor();

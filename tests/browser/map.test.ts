@@ -1,4 +1,6 @@
 // The live map: real MapLibre in Chromium with WebGL (SwiftShader), on the built site.
+import { readFileSync } from 'node:fs';
+import type { FeatureCollection, Point } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapIdle, open, type Opened } from './support/page.ts';
 import { renderedPlaces } from './support/map.ts';
@@ -45,4 +47,98 @@ describe('the live map', () => {
     expect(opened.foreignRequests).toEqual([]);
     expect(opened.consoleErrors).toEqual([]);
   });
+});
+
+describe("the map's furniture", () => {
+  // Each box in page pixels; null when the element is not there.
+  const boxes = (page: Opened['page']) =>
+    page.evaluate(() => {
+      const box = (selector: string) => {
+        const r = document.querySelector(selector)?.getBoundingClientRect();
+        return r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null;
+      };
+      return {
+        credits: box('.maplibregl-ctrl-attrib-inner'),
+        scale: box('.maplibregl-ctrl-scale'),
+        legend: box('.legend'),
+        reset: box('.map-tools'),
+        zoom: box('.maplibregl-ctrl-group'),
+        distant: box('.distant'),
+        map: box('.map'),
+      };
+    });
+  type Box = { left: number; top: number; right: number; bottom: number };
+
+  /** The places whose symbol or label point is in the map's view but under the legend. */
+  const underLegend = (page: Opened['page']) => {
+    const read = (file: string) =>
+      (JSON.parse(readFileSync(`dist/black-sea-call/${file}`, 'utf8')) as FeatureCollection)
+        .features;
+    const marks = [...read('labels.geojson'), ...read('places.geojson')]
+      .filter((f) => f.geometry.type === 'Point')
+      .map((f) => ({
+        id: String(f.properties?.id),
+        ll: (f.geometry as Point).coordinates as [number, number],
+      }));
+    return page.evaluate((marks) => {
+      const map = (
+        window as unknown as {
+          mapExplainer: { map: { project(ll: [number, number]): { x: number; y: number } } };
+        }
+      ).mapExplainer.map;
+      const box = document.querySelector('.map')!.getBoundingClientRect();
+      return marks
+        .filter(({ ll }) => {
+          const p = map.project(ll);
+          const x = box.left + p.x;
+          const y = box.top + p.y;
+          if (x < box.left || x > box.right || y < box.top || y > box.bottom) return false;
+          return !!document.elementFromPoint(x, y)?.closest('.legend');
+        })
+        .map(({ id }) => id);
+    }, marks);
+  };
+  const overlap = (a: Box, b: Box) =>
+    a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+  // The first view, and a passage with places far away (the distant-place cards show).
+  for (const { viewport, path, distant } of [
+    { viewport: { width: 1280, height: 800 }, path: '/', distant: false },
+    { viewport: { width: 1280, height: 800 }, path: '/#passage=crimea-strike', distant: true },
+    { viewport: { width: 390, height: 844 }, path: '/', distant: false },
+    { viewport: { width: 390, height: 844 }, path: '/#passage=crimea-strike', distant: true },
+  ]) {
+    it(`credits the data and overlaps nothing: ${path} at ${viewport.width}×${viewport.height}`, async () => {
+      const opened = await open(path, { viewport });
+      try {
+        const { page } = opened;
+        await mapIdle(page);
+        const credits = await page.locator('.maplibregl-ctrl-attrib-inner').innerText();
+        // The licences of the story's sources ask for these credits on the map.
+        expect(credits).toContain('Natural Earth');
+        expect(credits).toMatch(/GeoNames.*CC BY/);
+        expect(credits).toMatch(/OpenStreetMap.*ODbL/);
+        const b = await boxes(page);
+        const shown = Object.entries(b).filter(([k, v]) => k !== 'map' && v) as [string, Box][];
+        expect(shown.map(([k]) => k).sort()).toEqual(
+          ['credits', 'legend', 'reset', 'scale', 'zoom', ...(distant ? ['distant'] : [])].sort(),
+        );
+        for (const [name, box] of shown) {
+          // Inside the map...
+          expect(box.left, name).toBeGreaterThanOrEqual(b.map!.left);
+          expect(box.right, name).toBeLessThanOrEqual(b.map!.right);
+          expect(box.bottom, name).toBeLessThanOrEqual(b.map!.bottom);
+          // ...and clear of every other piece.
+          for (const [other, box2] of shown) {
+            if (other !== name) expect(overlap(box, box2), `${name} over ${other}`).toBe(false);
+          }
+        }
+        // In the first view the legend takes the corner where it hides none of the story's places.
+        if (path === '/') expect(await underLegend(page)).toEqual([]);
+        expect(opened.consoleErrors).toEqual([]);
+      } finally {
+        await opened.close();
+      }
+    });
+  }
 });
