@@ -1,34 +1,28 @@
-// How a place is drawn and explained follows from its kind and status, never from its id, so a new
-// story's places are styled and legended without code changes.
+// How a place is drawn and explained follows from its status and kind, never from its id. The
+// statuses and their words come from the story (`statuses` in its front matter); only the kinds
+// and the three ways of drawing a status are code. A new story's places are styled and legended
+// without code changes.
 
-import type { PlaceKind, PlaceStatus } from '../story/schema.ts';
+import type {
+  PlaceKind,
+  PlaceStatus,
+  ResolvedStatus,
+  ResolvedStory,
+  StatusStyle,
+} from '../story/schema.ts';
 
-export type CategoryId =
-  | 'recognised'
-  | 'annexed-2014'
-  | 'claimed-2022'
-  | 'country'
-  | 'region'
-  | 'sea'
-  | 'city'
-  | 'site'
-  | 'incident';
+/** A status id (from the story) or a place kind. */
+export type CategoryId = string;
 
 export interface Category {
   id: CategoryId;
-  /** Legend wording. Statuses say "claimed", not "controlled": Russia occupies only part. */
   label: string;
   geometry: 'polygon' | 'point';
+  /** How a status is drawn; kinds draw as themselves. */
+  style?: StatusStyle;
 }
 
-export const CATEGORIES: readonly Category[] = [
-  { id: 'recognised', label: 'Internationally recognised borders (1991)', geometry: 'polygon' },
-  { id: 'annexed-2014', label: 'Annexed by Russia, 2014', geometry: 'polygon' },
-  {
-    id: 'claimed-2022',
-    label: 'Claimed by Russia, 2022 (only partly occupied)',
-    geometry: 'polygon',
-  },
+const KINDS: readonly Category[] = [
   { id: 'country', label: 'Countries', geometry: 'polygon' },
   { id: 'region', label: 'Regions', geometry: 'polygon' },
   { id: 'sea', label: 'Seas', geometry: 'polygon' },
@@ -37,20 +31,30 @@ export const CATEGORIES: readonly Category[] = [
   { id: 'incident', label: 'Incidents (approximate positions ringed)', geometry: 'point' },
 ];
 
-export const STATUS_TEXT: Record<PlaceStatus, string> = {
-  recognised: 'Internationally recognised',
-  'annexed-2014': 'Annexed by Russia in 2014; the annexation is not internationally recognised',
-  'claimed-2022':
-    'Claimed by Russia in 2022 and only partly occupied; the claim is not internationally recognised',
-};
-
-export const BORDER_CONVENTION =
-  'Borders are the internationally recognised ones (UN General Assembly resolution 68/262); territory annexed or claimed by another state is hatched, not redrawn.';
+/** The story's statuses in its order, then the kinds: the legend's and the places list's order. */
+export function categoriesOf(story: Pick<ResolvedStory, 'statuses'>): Category[] {
+  return [
+    ...story.statuses.map((s): Category => ({
+      id: s.id,
+      label: s.legend,
+      geometry: 'polygon',
+      style: s.style,
+    })),
+    ...KINDS,
+  ];
+}
 
 export function categoryOf(place: {
   kind: PlaceKind;
   status?: PlaceStatus | undefined;
 }): CategoryId {
-  if (place.status) return place.status;
-  return place.kind;
+  return place.status ?? place.kind;
+}
+
+/** The story's definition of a place's status (check.ts makes sure there is one). */
+export function statusOf(
+  story: Pick<ResolvedStory, 'statuses'>,
+  place: { status?: PlaceStatus | undefined },
+): ResolvedStatus | undefined {
+  return place.status ? story.statuses.find((s) => s.id === place.status) : undefined;
 }

@@ -1,15 +1,17 @@
 // The map's text alternative, generated from the story's data so it never drifts from the map.
 import type { StoryData } from '../app/page.ts';
-import { CATEGORIES, categoryOf } from './categories.ts';
+import { categoriesOf, categoryOf } from './categories.ts';
 
 export function describeMap(story: StoryData): string {
   const places = Object.values(story.places);
   const onMap = places.filter((p) => p.display === 'map');
   const far = places.filter((p) => p.display !== 'map');
-  const parts = CATEGORIES.map((c) => {
-    const names = onMap.filter((p) => categoryOf(p) === c.id).map((p) => p.label);
-    return names.length ? `${c.label}: ${names.join(', ')}.` : '';
-  }).filter(Boolean);
+  const parts = categoriesOf(story)
+    .map((c) => {
+      const names = onMap.filter((p) => categoryOf(p) === c.id).map((p) => p.label);
+      return names.length ? `${c.label}: ${names.join(', ')}.` : '';
+    })
+    .filter(Boolean);
   const approximate = places.filter((p) => p.confidence === 'approximate').map((p) => p.label);
   return [
     `Map of the ${onMap.length} places in this story.`,

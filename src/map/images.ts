@@ -45,9 +45,9 @@ function hatch(color: string, spacing: number, width: number, direction: 1 | -1)
 
 export function mapImages(p: Palette): Record<string, MapImage> {
   return {
-    // Annexed: dense single hatch; claimed: wider, opposite hatch. Distinct without colour.
-    'hatch-annexed-2014': hatch(p.annexed, 6, 1.6, 1),
-    'hatch-claimed-2022': hatch(p.claimed, 9, 1.4, -1),
+    // The two status hatchings: dense rising lines, and wider falling ones. Distinct without colour.
+    hatch: hatch(p.hatch, 6, 1.6, 1),
+    'hatch-wide': hatch(p.hatchWide, 9, 1.4, -1),
     'icon-city': draw(14, (ctx) => {
       ctx.beginPath();
       ctx.arc(7, 7, 4.5, 0, Math.PI * 2);

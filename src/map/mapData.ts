@@ -1,21 +1,24 @@
-// Turns the story's layers into what the style draws: a category per feature (status or kind),
+// Turns the story's layers into what the style draws: a category per feature (status or kind) and
+// how its status is drawn,
 // uncertainty circles for approximate points, and one label point per area.
 import turfCircle from '@turf/circle';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { ResolvedStory } from '../story/schema.ts';
-import { categoryOf } from './categories.ts';
+import { categoryOf, statusOf } from './categories.ts';
 
 export interface MapData {
   places: FeatureCollection;
   labels: FeatureCollection<Point>;
 }
 
-export function mapData(story: Pick<ResolvedStory, 'layers' | 'places'>): MapData {
+export function mapData(story: Pick<ResolvedStory, 'layers' | 'places' | 'statuses'>): MapData {
   const places: Feature[] = [];
   const labels: Feature<Point>[] = [];
   for (const feature of story.layers.features) {
     const p = feature.properties;
-    const properties = { ...p, category: categoryOf(p) };
+    // The style draws a status by how the story says to draw it (none: as its kind).
+    const statusStyle = statusOf(story, p)?.style ?? 'none';
+    const properties = { ...p, category: categoryOf(p), statusStyle };
     places.push({ ...feature, properties });
     const place = story.places[p.id];
     if (feature.geometry.type === 'Point' && p.uncertainty_m) {

@@ -1,5 +1,6 @@
 // Colours for both themes. Outlines and symbols keep at least 3:1 against what they sit on
-// (WCAG 1.4.11); hatching carries status so colour is never the only cue.
+// (WCAG 1.4.11); hatching carries status so colour is never the only cue. Statuses are drawn in
+// one of three styles (solid, hatch, hatch-wide: see the story schema), each with its colour.
 export interface Palette {
   sea: string;
   land: string;
@@ -9,10 +10,10 @@ export interface Palette {
   label: string;
   labelHalo: string;
   countryFill: string;
-  recognisedFill: string;
-  recognisedLine: string;
-  annexed: string;
-  claimed: string;
+  solidFill: string;
+  solidLine: string;
+  hatch: string;
+  hatchWide: string;
   seaFill: string;
   city: string;
   site: string;
@@ -29,10 +30,10 @@ export const LIGHT: Palette = {
   label: '#1f1f1f',
   labelHalo: '#ffffff',
   countryFill: '#e9e4da',
-  recognisedFill: '#fff3c4',
-  recognisedLine: '#1f1f1f',
-  annexed: '#b2182b',
-  claimed: '#b35806',
+  solidFill: '#fff3c4',
+  solidLine: '#1f1f1f',
+  hatch: '#b2182b',
+  hatchWide: '#b35806',
   seaFill: '#8fbcdb',
   city: '#1f1f1f',
   site: '#5e3c99',
@@ -49,10 +50,10 @@ export const DARK: Palette = {
   label: '#f1f1f1',
   labelHalo: '#111111',
   countryFill: '#30343a',
-  recognisedFill: '#4a4324',
-  recognisedLine: '#f1f1f1',
-  annexed: '#ff6f7d',
-  claimed: '#ffa54f',
+  solidFill: '#4a4324',
+  solidLine: '#f1f1f1',
+  hatch: '#ff6f7d',
+  hatchWide: '#ffa54f',
   seaFill: '#2b5d80',
   city: '#f1f1f1',
   site: '#c4a8ff',

@@ -15,6 +15,8 @@ export interface StaticFeature {
   id: string;
   label: string;
   category: string;
+  /** How its status is drawn (mapData.ts): solid, hatch, hatch-wide or none. */
+  statusStyle: string;
   kind: string;
   d: string;
   /** Points are drawn as symbols at x, y. */
@@ -109,6 +111,7 @@ export function staticPlaces(
       id: String(p.id),
       label: String(p.label ?? p.id),
       category: String(p.category ?? p.kind),
+      statusStyle: String(p.statusStyle ?? 'none'),
       kind: String(p.kind),
     };
     if (f.geometry.type === 'Point') {

@@ -8,7 +8,6 @@ import type {
   StyleSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
-import type { CategoryId } from './categories.ts';
 import type { Palette } from './palette.ts';
 
 export const FONT = 'Noto Sans Regular';
@@ -30,8 +29,8 @@ export const SOURCE = { world: 'world', region: 'region', places: 'places', labe
 /** Layers a reader can click: every story feature, and nothing of the basemap. */
 export const INTERACTIVE_LAYERS = [
   'place-fill',
-  'place-hatch-annexed-2014',
-  'place-hatch-claimed-2022',
+  'place-hatch',
+  'place-hatch-wide',
   'place-uncertainty',
   'place-point',
 ];
@@ -45,7 +44,9 @@ const state = (key: 'active' | 'selected' | 'hover'): ExpressionSpecification =>
 // spec itself (validateStyleMin) in tests/unit/map/style.test.ts instead.
 type Expr = ExpressionSpecification;
 const filter = (e: Expr) => e as FilterSpecification;
-const isCategory = (id: CategoryId): Expr => ['==', ['get', 'category'], id];
+// How the story draws a feature's status (mapData.ts): solid, hatch, hatch-wide or none.
+const statusStyle: Expr = ['get', 'statusStyle'];
+const hatched: Expr = ['match', statusStyle, ['hatch', 'hatch-wide'], true, false];
 const isPolygon: Expr = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
 const isPoint: Expr = ['==', ['geometry-type'], 'Point'];
 const notUncertainty: Expr = ['!=', ['get', 'kind'], 'uncertainty'];
@@ -136,16 +137,14 @@ function labelLayers(p: Palette): LayerSpecification[] {
 function placeLayers(p: Palette): LayerSpecification[] {
   const fillColor: Expr = [
     'match',
-    ['get', 'category'],
-    'recognised',
-    p.recognisedFill,
-    'annexed-2014',
-    p.annexed,
-    'claimed-2022',
-    p.claimed,
-    'sea',
-    p.seaFill,
-    p.countryFill,
+    statusStyle,
+    'solid',
+    p.solidFill,
+    'hatch',
+    p.hatch,
+    'hatch-wide',
+    p.hatchWide,
+    ['match', ['get', 'category'], 'sea', p.seaFill, p.countryFill],
   ];
   return [
     {
@@ -156,20 +155,15 @@ function placeLayers(p: Palette): LayerSpecification[] {
       filter: filter(['all', isPolygon, notUncertainty]),
       paint: {
         'fill-color': fillColor,
-        'fill-opacity': [
-          'case',
-          ['match', ['get', 'category'], ['annexed-2014', 'claimed-2022'], true, false],
-          emphasis(0.18, 0.08),
-          emphasis(0.75, 0.3),
-        ],
+        'fill-opacity': ['case', hatched, emphasis(0.18, 0.08), emphasis(0.75, 0.3)],
       },
     },
-    ...(['annexed-2014', 'claimed-2022'] as const).map((status): LayerSpecification => ({
-      id: `place-hatch-${status}`,
+    ...(['hatch', 'hatch-wide'] as const).map((style): LayerSpecification => ({
+      id: `place-${style}`,
       type: 'fill',
       source: SOURCE.places,
-      filter: filter(['all', isPolygon, isCategory(status)]),
-      paint: { 'fill-pattern': `hatch-${status}`, 'fill-opacity': emphasis(1, 0.45) },
+      filter: filter(['all', isPolygon, ['==', statusStyle, style]]),
+      paint: { 'fill-pattern': style, 'fill-opacity': emphasis(1, 0.45) },
     })),
     {
       id: 'place-uncertainty',
@@ -196,15 +190,15 @@ function placeLayers(p: Palette): LayerSpecification[] {
           'case',
           state('selected'),
           p.selected,
-          ['==', ['get', 'category'], 'recognised'],
-          p.recognisedLine,
+          ['==', statusStyle, 'solid'],
+          p.solidLine,
           fillColor,
         ],
         'line-width': [
           'case',
           state('selected'),
           3.5,
-          ['==', ['get', 'category'], 'recognised'],
+          ['==', statusStyle, 'solid'],
           2,
           emphasis(1.6, 0.6),
         ],

@@ -1,7 +1,7 @@
 // Figures and dates as a reader reads them.
 import turfDistance from '@turf/distance';
-import type { Bounds, LonLat, ResolvedPlace } from '../story/schema.ts';
-import { STATUS_TEXT } from '../map/categories.ts';
+import type { Bounds, LonLat, ResolvedPlace, ResolvedStory } from '../story/schema.ts';
+import { statusOf } from '../map/categories.ts';
 
 const number = new Intl.NumberFormat('en-GB');
 
@@ -30,7 +30,8 @@ export function distanceKm(a: LonLat, b: LonLat): number {
   return turfDistance(a, b, { units: 'kilometers' });
 }
 
-export function kindText(place: ResolvedPlace): string {
+/** "Region. Annexed by Russia in 2014; ...": the kind, then the story's sentence for the status. */
+export function kindText(place: ResolvedPlace, story: Pick<ResolvedStory, 'statuses'>): string {
   const kind = {
     country: 'Country',
     region: 'Region',
@@ -39,7 +40,8 @@ export function kindText(place: ResolvedPlace): string {
     site: 'Site',
     incident: 'Incident',
   }[place.kind];
-  return place.status ? `${kind}. ${STATUS_TEXT[place.status]}.` : `${kind}.`;
+  const status = statusOf(story, place);
+  return status ? `${kind}. ${status.description.replace(/\.$/, '')}.` : `${kind}.`;
 }
 
 export interface Fact {

@@ -15,6 +15,7 @@ import {
 import { resolveStory } from './resolve.ts';
 import {
   frontMatterSchema,
+  placeKindSchema,
   slugSchema,
   type FrontMatter,
   type PlaceFeature,
@@ -57,6 +58,7 @@ export function checkStory(input: StoryCheckInput): CheckResult {
   const fm = parsed.frontMatter ? checkFrontMatter(parsed.frontMatter, report) : {};
   checkPassages(parsed, fm, report);
   checkPlaces(parsed, fm, places, report);
+  checkStatuses(fm, places, report);
 
   const diagnostics = [...placeDiagnostics, ...parsed.diagnostics, ...report.diagnostics];
   const mentions = parsed.passages.reduce((n, p) => n + p.mentions.length, 0);
@@ -126,6 +128,8 @@ interface CheckedFrontMatter {
   places?: FrontMatter['places'];
   passages?: FrontMatter['passages'];
   views?: { path: PropertyKey[]; layers: string[] }[];
+  /** Undefined when the front matter has none; null when they are there but invalid. */
+  statuses?: FrontMatter['statuses'] | null;
   fm?: ParsedFrontMatter;
 }
 
@@ -148,6 +152,7 @@ function checkFrontMatter(fm: ParsedFrontMatter, report: Reporter): CheckedFront
   const placesPart = shape.places.safeParse(value.places);
   const passagesPart = shape.passages.safeParse(value.passages);
   const viewPart = shape.view.safeParse(value.view);
+  const statusesPart = shape.statuses.safeParse(value.statuses);
   return {
     fm,
     ...parts({
@@ -155,17 +160,53 @@ function checkFrontMatter(fm: ParsedFrontMatter, report: Reporter): CheckedFront
       passages: passagesPart.success ? passagesPart.data : undefined,
       view: viewPart.success ? viewPart.data : undefined,
     }),
+    statuses: statusesPart.success ? statusesPart.data : null,
   };
 }
 
-function parts(fm: Partial<Pick<FrontMatter, 'places' | 'passages' | 'view'>>): CheckedFrontMatter {
+function parts(
+  fm: Partial<Pick<FrontMatter, 'places' | 'passages' | 'view' | 'statuses'>>,
+): CheckedFrontMatter {
   const views: CheckedFrontMatter['views'] = [];
   if (fm.view?.layers) views.push({ path: ['view', 'layers'], layers: fm.view.layers });
   for (const [id, entry] of Object.entries(fm.passages ?? {})) {
     const layers = entry?.view?.layers;
     if (layers) views.push({ path: ['passages', id, 'view', 'layers'], layers });
   }
-  return { places: fm.places, passages: fm.passages, views };
+  return { places: fm.places, passages: fm.passages, views, statuses: fm.statuses };
+}
+
+/** Each status a listed place carries is defined by the story (its legend line, its panel
+ * sentence, its drawing), and each defined status is used: the vocabulary is the story's. */
+function checkStatuses(fm: CheckedFrontMatter, places: Places, report: Reporter): void {
+  if (!fm.places || fm.statuses === null) return;
+  const defined = fm.statuses ?? {};
+  const used = new Set<string>();
+  const styles = 'style: solid, hatch or hatch-wide';
+  for (const id of Object.keys(fm.places)) {
+    const status = places.all.get(id)?.properties.status;
+    if (!status) continue;
+    used.add(status);
+    if (status in defined) continue;
+    report.at(
+      frontMatterOffset(fm.fm!, ['places', id], 'key'),
+      `front matter: place "${id}" has status "${status}" (${places.fileOf.get(id)}), which the story does not define: add "${status}:" under statuses with legend, description and ${styles}`,
+    );
+  }
+  for (const id of Object.keys(defined)) {
+    const offset = frontMatterOffset(fm.fm!, ['statuses', id], 'key');
+    if ((placeKindSchema.options as readonly string[]).includes(id)) {
+      report.at(
+        offset,
+        `front matter: status "${id}" has the name of a place kind: give it another id (and the places that carry it)`,
+      );
+    } else if (!used.has(id)) {
+      report.at(
+        offset,
+        `front matter: status "${id}" is defined but no listed place has it: remove it from statuses`,
+      );
+    }
+  }
 }
 
 function describeIssues(

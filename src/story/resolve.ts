@@ -144,6 +144,8 @@ export function resolveStory({
       view: viewOf(s.placeIds, fm.passages?.[s.id]?.view),
     })),
     places: resolved,
+    statuses: Object.entries(fm.statuses ?? {}).map(([id, s]) => ({ id, ...s })),
+    borders: fm.borders,
     layers: { type: 'FeatureCollection', features },
     initialView,
   };

@@ -42,7 +42,16 @@ export const projectionSchema = z.enum(['mercator', 'globe']);
 // ---- Gazetteer (public/data/places.geojson) and story-local places.geojson ----
 
 export const placeKindSchema = z.enum(['country', 'region', 'sea', 'city', 'site', 'incident']);
-export const placeStatusSchema = z.enum(['recognised', 'annexed-2014', 'claimed-2022']);
+/** A political status (recognised, annexed, claimed...): the story defines what each one means
+ * and how it is drawn (`statuses` in the front matter), so the words are data, not code. */
+export const placeStatusSchema = z
+  .string()
+  .regex(KEBAB, { error: 'status ids use lowercase letters, digits and single hyphens' });
+/** How a status is drawn: a tinted area with a firm border, or one of two hatchings (distinct
+ * without colour: dense rising lines, wider falling lines). */
+export const statusStyleSchema = z.enum(['solid', 'hatch', 'hatch-wide'], {
+  error: 'style must be solid, hatch or hatch-wide',
+});
 export const confidenceSchema = z.enum(['exact', 'approximate']);
 
 // Input is tolerant of extra keys (a future `url`); the resolved story keeps the known ones.
@@ -163,6 +172,14 @@ export const placeEntrySchema = z
 
 export const passageEntrySchema = z.strictObject({ view: viewSchema.optional() }).nullable();
 
+export const statusEntrySchema = z.strictObject({
+  /** The legend's line, e.g. "Annexed by Russia, 2014". */
+  legend: text,
+  /** The place panel's sentence, e.g. "Annexed by Russia in 2014; not recognised". */
+  description: text,
+  style: statusStyleSchema,
+});
+
 export const frontMatterSchema = z.strictObject({
   title: text,
   dek: text.optional(),
@@ -181,6 +198,10 @@ export const frontMatterSchema = z.strictObject({
   places: z.record(placeIdSchema, placeEntrySchema),
   passages: z.record(passageIdSchema, passageEntrySchema).optional(),
   view: viewSchema.optional(),
+  /** Every status the story's places carry, in legend order. */
+  statuses: z.record(placeStatusSchema, statusEntrySchema).optional(),
+  /** The legend's note on how borders are drawn. */
+  borders: text.optional(),
 });
 
 // ---- Passage text: typed inline nodes, rendered as plain text (never as HTML) ----
@@ -288,6 +309,13 @@ export const layerFeatureSchema = z.strictObject({
   properties: layerPropertiesSchema,
 });
 
+export const resolvedStatusSchema = z.strictObject({
+  id: placeStatusSchema,
+  legend: z.string(),
+  description: z.string(),
+  style: statusStyleSchema,
+});
+
 export const resolvedStorySchema = z.strictObject({
   slug: slugSchema,
   title: z.string(),
@@ -298,6 +326,8 @@ export const resolvedStorySchema = z.strictObject({
   byline: z.string(),
   passages: z.array(resolvedPassageSchema),
   places: z.record(placeIdSchema, resolvedPlaceSchema),
+  statuses: z.array(resolvedStatusSchema),
+  borders: z.string().optional(),
   layers: z.strictObject({
     type: z.literal('FeatureCollection'),
     features: z.array(layerFeatureSchema),
@@ -312,6 +342,8 @@ export type Display = z.infer<typeof displaySchema>;
 export type Projection = z.infer<typeof projectionSchema>;
 export type PlaceKind = z.infer<typeof placeKindSchema>;
 export type PlaceStatus = z.infer<typeof placeStatusSchema>;
+export type StatusStyle = z.infer<typeof statusStyleSchema>;
+export type ResolvedStatus = z.infer<typeof resolvedStatusSchema>;
 export type Geometry = z.infer<typeof geometrySchema>;
 export type PlaceFeature = z.infer<typeof placeFeatureSchema>;
 export type PlaceProperties = z.infer<typeof placePropertiesSchema>;

@@ -15,9 +15,9 @@ describe('the live map', () => {
 
   it('renders the story layers: Crimea hatched as annexed, the claimed regions hatched', async () => {
     const { page } = opened;
-    expect(await renderedPlaces(page, ['place-hatch-annexed-2014'])).toEqual(['crimea']);
+    expect(await renderedPlaces(page, ['place-hatch'])).toEqual(['crimea']);
     // The Donbas (eastern-ukraine) is Donetsk + Luhansk, claimed as a whole.
-    expect(await renderedPlaces(page, ['place-hatch-claimed-2022'])).toEqual([
+    expect(await renderedPlaces(page, ['place-hatch-wide'])).toEqual([
       'donetsk',
       'eastern-ukraine',
       'kherson',
@@ -35,12 +35,12 @@ describe('the live map', () => {
     const before = await map.screenshot();
     const toggle = page.getByRole('checkbox', { name: /Annexed by Russia, 2014/ });
     await toggle.uncheck();
-    await expect.poll(() => renderedPlaces(page, ['place-hatch-annexed-2014'])).toEqual([]);
+    await expect.poll(() => renderedPlaces(page, ['place-hatch'])).toEqual([]);
     await mapIdle(page);
     const after = await map.screenshot();
     expect(after.equals(before)).toBe(false);
     await toggle.check();
-    await expect.poll(() => renderedPlaces(page, ['place-hatch-annexed-2014'])).toEqual(['crimea']);
+    await expect.poll(() => renderedPlaces(page, ['place-hatch'])).toEqual(['crimea']);
   });
 
   it('loads nothing from another host and logs no errors', () => {

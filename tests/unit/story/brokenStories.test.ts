@@ -28,7 +28,7 @@ const CASES: Record<string, string[]> = {
   ],
   'misspelled-place': [
     `${F}/misspelled-place/story.md:9:3: front matter: place "crimea" is listed but never mentioned: link it in the text or remove it from places`,
-    `${F}/misspelled-place/story.md:12:31: unknown place "crimaea" — did you mean "crimea"?`,
+    `${F}/misspelled-place/story.md:17:31: unknown place "crimaea" — did you mean "crimea"?`,
   ],
   'unlisted-place': [
     `${F}/unlisted-place/story.md:10:3: front matter: place "moscow" is listed but never mentioned: link it in the text or remove it from places`,
@@ -68,6 +68,11 @@ const CASES: Record<string, string[]> = {
     `${F}/views-and-passages/story.md:10:3: front matter: place "black-sea" is listed but never mentioned: link it in the text or remove it from places`,
     `${F}/views-and-passages/story.md:14:22: front matter: layer "moscow" is not in places: list it under places`,
     `${F}/views-and-passages/story.md:15:3: front matter: passage "ghost" matches no paragraph: end a paragraph with {#ghost} or remove this entry`,
+  ],
+  'undefined-status': [
+    `${F}/undefined-status/story.md:8:3: front matter: place "ukraine" has status "recognised" (tests/fixtures/gazetteer/places.geojson), which the story does not define: add "recognised:" under statuses with legend, description and style: solid, hatch or hatch-wide`,
+    `${F}/undefined-status/story.md:15:3: front matter: status "occupied" is defined but no listed place has it: remove it from statuses`,
+    `${F}/undefined-status/story.md:19:3: front matter: status "city" has the name of a place kind: give it another id (and the places that carry it)`,
   ],
   'not-utf8': [
     `${F}/not-utf8/story.md:11:23: file is not valid UTF-8 (byte 0xE9 at byte offset 137): save it as UTF-8`,

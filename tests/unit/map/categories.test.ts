@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { categoriesOf, categoryOf } from '../../../src/map/categories.ts';
+import { mapData } from '../../../src/map/mapData.ts';
+import { kindText } from '../../../src/reading/format.ts';
+import { loadFixture } from '../story/support.ts';
+
+// A story about another dispute, with its own status ids and words: data only, no code.
+describe('statuses are the story’s own', () => {
+  const { story, diagnostics } = loadFixture('other-dispute');
+
+  it('resolves a status vocabulary the code has never seen', () => {
+    expect(diagnostics).toEqual([]);
+    expect(story!.statuses.map((s) => [s.id, s.style])).toEqual([
+      ['administered', 'hatch-wide'],
+      ['home', 'solid'],
+    ]);
+    expect(story!.borders).toBe('Lines follow the 1975 ceasefire.');
+  });
+
+  it('legends the statuses in the story’s order and words, then the kinds', () => {
+    const categories = categoriesOf(story!);
+    expect(categories.slice(0, 2)).toEqual([
+      {
+        id: 'administered',
+        label: 'Administered by the neighbour since 1975',
+        geometry: 'polygon',
+        style: 'hatch-wide',
+      },
+      { id: 'home', label: 'Undisputed territory', geometry: 'polygon', style: 'solid' },
+    ]);
+    expect(categories.map((c) => c.id)).toContain('region');
+    expect(categoryOf(story!.places['far-coast']!)).toBe('administered');
+  });
+
+  it('draws each place by its status’s style and explains it in the story’s sentence', () => {
+    const styles = Object.fromEntries(
+      mapData(story!).places.features.map((f) => [f.properties!.id, f.properties!.statusStyle]),
+    );
+    expect(styles).toEqual({ 'far-coast': 'hatch-wide', 'capital-port': 'solid' });
+    expect(kindText(story!.places['far-coast']!, story!)).toBe(
+      'Region. Administered by the neighbour since 1975; its status is disputed at the UN.',
+    );
+  });
+
+  it('draws a place with no status as its kind', () => {
+    const { story: seed } = loadFixture('local-incident');
+    const [fire] = mapData(seed!).places.features.filter((f) => f.properties!.kind === 'incident');
+    expect(fire!.properties!.statusStyle).toBe('none');
+  });
+});
