@@ -17,6 +17,7 @@ import { build } from 'vite';
 import { mapData } from '../src/map/mapData.ts';
 import { mainBounds } from '../src/map/camera.ts';
 import { DARK, LIGHT } from '../src/map/palette.ts';
+import { locatorMap } from '../src/map/locator.ts';
 import { staticBasemapSvg, staticPlaces } from '../src/map/staticMap.ts';
 import { serialisePageData, PAGE_DATA_ID, type PageData } from '../src/app/page.ts';
 import { formatDiagnostic, loadPlaces, loadStory } from '../src/story/load.ts';
@@ -128,6 +129,7 @@ function writeStory(
     staticBasemapSvg(layers, bounds, DARK, drawn.features),
   );
   const { layers: _geometry, ...storyData } = story;
+  const locator = locatorMap(basemap.world, story, bounds);
 
   // Paths relative to the page; the root copy of the default story reaches into its folder.
   const pageAt = (prefix: string, mode: PageData['mode']): PageData => ({
@@ -137,6 +139,7 @@ function writeStory(
       ...drawn,
       basemap: { light: `${prefix}basemap-light.svg`, dark: `${prefix}basemap-dark.svg` },
     },
+    locator,
     files: {
       places: `${prefix}places.geojson`,
       labels: `${prefix}labels.geojson`,

@@ -1,5 +1,6 @@
 // What the build hands each page: the story (without geometry, which the map fetches), the static
 // map, and where the data files are. Serialised into the page, read back before hydration.
+import type { LocatorData } from '../map/locator.ts';
 import type { StaticMapData } from '../map/staticMap.ts';
 import type { ResolvedStory } from '../story/schema.ts';
 import type { RenderFlags } from './flags.ts';
@@ -10,6 +11,8 @@ export interface PageData {
   story: StoryData;
   mode: 'page' | 'embed';
   staticMap: StaticMapData & { basemap: { light: string; dark: string } };
+  /** The locator map of the story's `display: inset` places, if it has any. */
+  locator?: LocatorData;
   /** Relative to the page; resolved against document.baseURI in the browser. */
   files: { places: string; labels: string; world: string; region: string; glyphs: string };
   attribution: string;

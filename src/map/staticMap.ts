@@ -59,7 +59,7 @@ function projection(bounds: Bounds) {
 
 /** Drops projected points under `px` from the last one kept: detail finer than a pixel only adds
  * bytes to the page. */
-function thinned(px: number) {
+export function thinned(px: number) {
   return (out: GeoStream): GeoStream => {
     let lastX = NaN;
     let lastY = NaN;

@@ -206,6 +206,27 @@ describe('guided reading', () => {
   });
 });
 
+describe('far places', () => {
+  it('a passage about far places lists them and shows them on a locator map, against the main view', async () => {
+    opened = await open('/#passage=pentagon-account');
+    const { page } = opened;
+    const far = page.getByRole('region', { name: 'Far from this view' });
+    await expect
+      .poll(() => far.getByRole('button').allInnerTexts())
+      .toEqual(['The Pentagon\n8,200 km away', 'United States\n9,300 km away']);
+    // The locator: one dot per inset place, west of the dashed box of the Black Sea view.
+    const dots = await far
+      .locator('svg circle')
+      .evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('cx'))));
+    const view = Number(await far.locator('svg rect').nth(1).getAttribute('x'));
+    expect(dots).toHaveLength(2);
+    for (const x of dots) expect(x).toBeLessThan(view);
+    // A passage with no far places has no such region.
+    await page.evaluate(() => (location.hash = '#passage=black-sea-drone'));
+    await expect.poll(() => far.count()).toBe(0);
+  });
+});
+
 describe('access', () => {
   it('has no axe violations at first, with a panel open, and at a phone viewport', async () => {
     opened = await open('/');

@@ -1,0 +1,76 @@
+// The locator map of `display: inset` places: a small world map, drawn at build time with d3-geo,
+// that shows where the far places lie against the story's main view (Washington against the
+// Black Sea). One per story: the passages show the dots of their own inset places on it.
+import { geoNaturalEarth1, geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import turfRewind from '@turf/rewind';
+import type { Feature, FeatureCollection } from 'geojson';
+import type { Bounds, ResolvedStory } from '../story/schema.ts';
+import { thinned } from './staticMap.ts';
+
+export interface LocatorData {
+  width: number;
+  height: number;
+  /** Land, as one SVG path. */
+  land: string;
+  /** The main view's box. */
+  view: { x: number; y: number; width: number; height: number };
+  /** Each inset place's centre. */
+  places: Record<string, { x: number; y: number }>;
+}
+
+export const LOCATOR_SIZE = { width: 128, height: 72 };
+const PAD = 10;
+const round = (n: number) => Math.round(n * 10) / 10;
+const centre = ([[w, s], [e, n]]: Bounds): [number, number] => [(w + e) / 2, (s + n) / 2];
+
+/** The locator for a story's inset places, framing them and the main view; none without any. */
+export function locatorMap(
+  world: FeatureCollection,
+  story: Pick<ResolvedStory, 'places'>,
+  main: Bounds,
+): LocatorData | undefined {
+  const insets = Object.values(story.places).filter((p) => p.display === 'inset');
+  if (insets.length === 0) return undefined;
+  const { width, height } = LOCATOR_SIZE;
+  const corners = [main, ...insets.map((p) => p.bounds)].flatMap(([sw, ne]) => [sw, ne]);
+  const projection = geoNaturalEarth1()
+    .fitExtent(
+      [
+        [PAD, PAD],
+        [width - PAD, height - PAD],
+      ],
+      { type: 'MultiPoint', coordinates: corners },
+    )
+    .clipExtent([
+      [0, 0],
+      [width, height],
+    ]);
+  // Detail under a pixel and a half only adds bytes: a few hundred bytes of land, not 14 KB.
+  const thin = thinned(1.5);
+  const path = geoPath({ stream: (s) => projection.stream(thin(s)) }).digits(0);
+  const land = world.features
+    .filter((f) => f.properties?.layer === 'land')
+    // d3-geo reads RFC 7946 (counter-clockwise) rings as "the world minus the shape".
+    .map((f) => path(turfRewind(f as Feature, { reverse: true }) as GeoPermissibleObjects) ?? '')
+    .join('')
+    // Islands thinned to a point or two draw nothing.
+    .replace(/M-?\d+,-?\d+(?:L-?\d+,-?\d+){0,2}Z/g, '');
+  const at = (lonLat: [number, number]) => {
+    const [x, y] = projection(lonLat) ?? [NaN, NaN];
+    return { x: round(x), y: round(y) };
+  };
+  const sw = at(main[0]);
+  const ne = at(main[1]);
+  return {
+    width,
+    height,
+    land,
+    view: {
+      x: Math.min(sw.x, ne.x),
+      y: Math.min(sw.y, ne.y),
+      width: round(Math.abs(ne.x - sw.x)),
+      height: round(Math.abs(ne.y - sw.y)),
+    },
+    places: Object.fromEntries(insets.map((p) => [p.id, at(centre(p.bounds))])),
+  };
+}
