@@ -52,12 +52,13 @@ const place = z
     // Take name_uk/name_ru from this Natural Earth region when the place is one region.
     names_from: regionCode.optional(),
     aliases: z.array(z.string().min(1)).min(1),
-    status: z.enum(['recognised', 'annexed-2014', 'claimed-2022']).optional(),
-    dates: z
-      .object({ annexed: isoDate, claimed: isoDate, incident: isoDate })
-      .partial()
-      .strict()
+    // Status ids and date names are data: a story defines what each status means (its statuses:).
+    status: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
       .optional(),
+    // What happened when: annexed, claimed, incident... (the place panel shows each by name).
+    dates: z.record(z.string().regex(/^[a-z]+(?:-[a-z]+)*$/), isoDate).optional(),
     source: z.string(),
     confidence: z.enum(['exact', 'approximate']),
     uncertainty_m: z.number().positive().optional(),

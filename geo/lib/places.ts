@@ -19,7 +19,7 @@ export interface PlaceProperties {
   kind: PlaceConfig['kind'];
   status?: NonNullable<PlaceConfig['status']>;
   aliases: string[];
-  dates?: { annexed?: string; claimed?: string; incident?: string };
+  dates?: Record<string, string>;
   source: { dataset: string; version: string; licence: string };
   confidence: PlaceConfig['confidence'];
   uncertainty_m?: number;
@@ -60,7 +60,7 @@ export function placeProperties(
   out.aliases = p.aliases;
   if (p.dates) {
     const d: Record<string, string> = {};
-    for (const k of ['annexed', 'claimed', 'incident'] as const) if (p.dates[k]) d[k] = p.dates[k];
+    for (const k of Object.keys(p.dates).sort()) d[k] = p.dates[k]!;
     out.dates = d;
   }
   out.source = { dataset: s.dataset, version: s.version, licence: s.licence };

@@ -52,10 +52,11 @@ export interface Fact {
 /** The figures that help: dates, area or distance, confidence, source. */
 export function facts(place: ResolvedPlace, mainView: Bounds): Fact[] {
   const list: Fact[] = [];
-  const d = place.dates;
-  if (d?.annexed) list.push({ term: 'Annexed', detail: formatDate(d.annexed) });
-  if (d?.claimed) list.push({ term: 'Claimed', detail: formatDate(d.claimed) });
-  if (d?.incident) list.push({ term: 'Date', detail: formatDate(d.incident) });
+  // Dates are named by the data ("annexed", "claimed", "incident"): the name is the term.
+  for (const [name, iso] of Object.entries(place.dates ?? {})) {
+    const term = name.charAt(0).toUpperCase() + name.slice(1).replace(/-/g, ' ');
+    list.push({ term, detail: formatDate(iso) });
+  }
   if (place.area_km2) list.push({ term: 'Area', detail: formatArea(place.area_km2) });
   if (place.display !== 'map') {
     const km = distanceKm(centreOf(place.bounds), centreOf(mainView));

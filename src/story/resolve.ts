@@ -62,11 +62,7 @@ export function resolveStory({
       name: p.name,
       kind: p.kind,
       status: p.status,
-      dates: p.dates && {
-        annexed: p.dates.annexed,
-        claimed: p.dates.claimed,
-        incident: p.dates.incident,
-      },
+      dates: p.dates && { ...p.dates },
       source: {
         dataset: p.source.dataset,
         version: p.source.version,

@@ -68,11 +68,13 @@ export const resolvedSourceSchema = z.strictObject({
   licence: z.string(),
   url: z.string().optional(),
 });
-export const placeDatesSchema = z.looseObject({
-  annexed: isoDateSchema.optional(),
-  claimed: isoDateSchema.optional(),
-  incident: isoDateSchema.optional(),
-});
+/** What happened when (annexed, claimed, incident...): the place panel shows each by its name. */
+export const placeDatesSchema = z.record(
+  z.string().regex(/^[a-z]+(?:-[a-z]+)*$/, {
+    error: 'date names use lowercase letters and single hyphens',
+  }),
+  isoDateSchema,
+);
 
 // GeoJSON producers commonly write null for an absent optional property.
 const absent = <T extends z.ZodType>(schema: T) =>
@@ -271,13 +273,7 @@ export const resolvedPlaceSchema = z.strictObject({
   name: z.string(),
   kind: placeKindSchema,
   status: placeStatusSchema.optional(),
-  dates: z
-    .strictObject({
-      annexed: z.string().optional(),
-      claimed: z.string().optional(),
-      incident: z.string().optional(),
-    })
-    .optional(),
+  dates: z.record(z.string(), z.string()).optional(),
   source: resolvedSourceSchema,
   confidence: confidenceSchema,
   uncertainty_m: z.number().optional(),

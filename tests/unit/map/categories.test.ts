@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { categoriesOf, categoryOf } from '../../../src/map/categories.ts';
 import { mapData } from '../../../src/map/mapData.ts';
-import { kindText } from '../../../src/reading/format.ts';
+import { facts, kindText } from '../../../src/reading/format.ts';
 import { loadFixture } from '../story/support.ts';
 
 // A story about another dispute, with its own status ids and words: data only, no code.
@@ -40,6 +40,14 @@ describe('statuses are the story’s own', () => {
     expect(kindText(story!.places['far-coast']!, story!)).toBe(
       'Region. Administered by the neighbour since 1975; its status is disputed at the UN.',
     );
+  });
+
+  it('shows the place’s dates by the names the data gives them', () => {
+    const place = story!.places['far-coast']!;
+    expect(facts(place, place.bounds)[0]).toEqual({
+      term: 'Administered',
+      detail: '14 November 1975',
+    });
   });
 
   it('draws a place with no status as its kind', () => {
