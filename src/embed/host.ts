@@ -104,7 +104,7 @@ let scrolled = false;
 function watchPassages() {
   stopWatching?.();
   const paragraphs = Array.from(document.querySelectorAll('[data-map-passage]'));
-  if (paragraphs.length === 0 || embeds.length === 0 || !('IntersectionObserver' in window)) return;
+  if (paragraphs.length === 0 || embeds.length === 0) return;
   // Each paragraph drives the embed placed before it (the first embed if none is).
   const owner = new Map<Element, Embed>();
   for (const p of paragraphs) {
@@ -126,18 +126,27 @@ function watchPassages() {
       if (STORY_ID.test(id)) show(embed, id, paragraph);
     });
   };
-  // The observer only says when a paragraph crosses the band; the positions decide.
-  const observer = new IntersectionObserver(update, { rootMargin: '-45% 0px -45% 0px' });
-  for (const p of paragraphs) observer.observe(p);
+  // Positions on every scroll, once a frame: an observer of a band across the window misses
+  // paragraphs that a jump (End, Page Down, a link) carries past the band in one step.
+  let queued = false;
+  const schedule = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      update();
+    });
+  };
   const onScroll = () => {
     scrolled = true;
-    update();
-    removeEventListener('scroll', onScroll);
+    schedule();
   };
-  if (!scrolled) addEventListener('scroll', onScroll, { passive: true });
+  addEventListener('scroll', onScroll, { passive: true });
+  addEventListener('resize', schedule, { passive: true });
+  update();
   stopWatching = () => {
-    observer.disconnect();
     removeEventListener('scroll', onScroll);
+    removeEventListener('resize', schedule);
   };
 }
 
@@ -157,7 +166,22 @@ addEventListener('resize', () => {
 });
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
 else start();
-// CMSs and single-page sites add embeds after load (lazy blocks, client-side navigation).
+// CMSs and single-page sites add embeds and paragraphs after load (lazy blocks, "load more",
+// client-side navigation). Only added elements are looked at: busy pages (live blogs, ads) add
+// nodes all the time, and most are neither.
+const has = (node: Node, selector: string) =>
+  node instanceof Element && (node.matches(selector) || !!node.querySelector(selector));
 if ('MutationObserver' in window) {
-  new MutationObserver(start).observe(document.documentElement, { childList: true, subtree: true });
+  new MutationObserver((records) => {
+    let embed = false;
+    let passage = false;
+    for (const r of records) {
+      r.addedNodes.forEach((n) => {
+        embed ||= has(n, '[data-map-explainer]');
+        passage ||= has(n, '[data-map-passage]');
+      });
+    }
+    if (embed) start();
+    else if (passage) watchPassages();
+  }).observe(document.documentElement, { childList: true, subtree: true });
 }

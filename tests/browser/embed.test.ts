@@ -557,6 +557,16 @@ describe('embed.js on a page that adds the map later', () => {
       )
       .toBe('');
     await expect.poll(() => frame.evaluate(() => location.hash)).toBe('#passage=black-sea-drone');
+    // "Load more": a paragraph alone, with no new map, drives the map already there.
+    await page.evaluate(() => {
+      const paragraph = document.createElement('p');
+      paragraph.setAttribute('data-map-passage', 'crimea-strike');
+      paragraph.style.marginBottom = '100vh';
+      paragraph.textContent = 'Moscow blamed Washington for a missile attack on Crimea.';
+      document.getElementById('article')!.append(paragraph);
+    });
+    await page.evaluate(() => scrollTo(0, document.body.scrollHeight));
+    await expect.poll(() => frame.evaluate(() => location.hash)).toBe('#passage=crimea-strike');
     expect(await page.locator('iframe').count()).toBe(1);
     expect(opened.errors).toEqual([]);
     await opened.close();
