@@ -181,6 +181,19 @@ describe('guided reading', () => {
     expect(seen).toEqual(order);
   });
 
+  it('a jump (End, Home, a link) activates the passage it lands on', async () => {
+    opened = await open('/');
+    const { page } = opened;
+    const order = await page
+      .locator('[data-passage]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-passage')));
+    // One step each way, no scrolling in between: nothing crosses the middle on the way.
+    await page.evaluate(() => scrollTo({ top: document.body.scrollHeight, behavior: 'instant' }));
+    await expect.poll(() => activePassage(page)).toBe(order.at(-1));
+    await page.evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));
+    await expect.poll(() => activePassage(page)).toBe(order[0]);
+  });
+
   it('fast scrolling leaves only the latest passage on the map', async () => {
     opened = await open('/');
     const { page } = opened;
