@@ -445,7 +445,7 @@ describe('"Embed this map" on the main page', () => {
     const { page } = opened;
     await mapIdle(page);
     // The place open in the panel is what the codes and the preview start at.
-    await page.getByRole('button', { name: /^Crimea \d+ mention/ }).click();
+    await page.getByRole('link', { name: /^Crimea \d+ mention/ }).click();
     await page.getByRole('region', { name: 'Crimea' }).waitFor();
     const opener = page.getByRole('button', { name: 'Embed this map' });
     await opener.click();

@@ -85,8 +85,9 @@ describe('map to text', () => {
     const { page } = opened;
     await page
       .getByRole('region', { name: 'Places in this story' })
-      .getByRole('button', { name: /^Crimea/ })
+      .getByRole('link', { name: /^Crimea/ })
       .click();
+    expect(new URL(page.url()).hash).toBe('#place=crimea');
     await panel(page).waitFor();
     expect(await panel(page).textContent()).toContain('five US-supplied missiles');
   });

@@ -42,7 +42,10 @@ describe('without JavaScript', () => {
     expect(await passages.count()).toBeGreaterThan(5);
     expect(await passages.first().innerText()).toMatch(/\w{4,}/);
     await page.getByRole('heading', { name: 'Places in this story' }).waitFor();
-    expect(await page.getByRole('button', { name: /^Crimea \d+ mentions?$/ }).count()).toBe(1);
+    const listed = page
+      .getByRole('region', { name: 'Places in this story' })
+      .getByRole('link', { name: /^Crimea \d+ mentions?$/ });
+    expect(await listed.count()).toBe(1);
     await staticMap(page).waitFor();
     expect(await staticMap(page).getByRole('link').count()).toBeGreaterThan(5);
     const basemap = await page.locator('.static-map img').evaluate((img: HTMLImageElement) => {
@@ -65,6 +68,11 @@ describe('without JavaScript', () => {
     const target = page.locator('[data-passage]:target');
     await target.waitFor();
     expect(await target.innerText()).toMatch(/Crimea/);
+    // The places list leads to the same card.
+    await page.goto(page.url().replace(/#.*/, ''));
+    await listed.click();
+    await card.waitFor();
+    expect(new URL(page.url()).hash).toBe('#place=crimea');
     expect(opened.foreignRequests).toEqual([]);
   });
 });
@@ -151,7 +159,7 @@ describe('losing the WebGL context', () => {
     opened = await openGuarded(site(), '/');
     const { page } = opened;
     await live(page);
-    await page.getByRole('button', { name: /^Kyiv \d+ mentions?$/ }).click();
+    await page.getByRole('link', { name: /^Kyiv \d+ mentions?$/ }).click();
     await page.getByRole('region', { name: 'Kyiv' }).waitFor();
     await mapIdle(page);
 
@@ -160,7 +168,7 @@ describe('losing the WebGL context', () => {
     await lose(page);
     const whileLost = await page.evaluate(async () => {
       await new Promise((ok) => setTimeout(ok, 150));
-      (document.querySelector('[data-place="crimea"]') as HTMLButtonElement).click();
+      (document.querySelector('[data-place="crimea"]') as HTMLElement).click();
       await new Promise((ok) => setTimeout(ok, 150));
       const seen = {
         note: document.querySelector('.map [role="status"]')?.textContent ?? '',
@@ -199,7 +207,7 @@ describe('losing the WebGL context', () => {
     await note(page).waitFor();
     await page.locator('.map:not(.live)').waitFor();
     // Usable meanwhile; the new map starts with the reader's selection.
-    await page.getByRole('button', { name: /^Crimea \d+ mentions?$/ }).click();
+    await page.getByRole('link', { name: /^Crimea \d+ mentions?$/ }).click();
     await page.getByRole('region', { name: 'Crimea' }).waitFor();
     await live(page);
     await expect.poll(() => featureState(page, 'crimea')).toMatchObject({ selected: true });

@@ -218,7 +218,7 @@ describe('a story full of payloads', () => {
   /** The text a reader sees: the page, then each place's panel in turn. */
   async function readerText(page: Page): Promise<string> {
     let text = await page.locator('body').innerText();
-    const places = page.getByRole('region', { name: 'Places in this story' }).getByRole('button');
+    const places = page.getByRole('region', { name: 'Places in this story' }).getByRole('link');
     for (let i = 0; i < (await places.count()); i++) {
       await places.nth(i).click();
       const panel = page.locator('#place-panel');
@@ -243,7 +243,7 @@ describe('a story full of payloads', () => {
     expect(await outlet.getAttribute('href')).toBe(
       'https://example.org/?q="onmouseover=alert(4)//&p=P04',
     );
-    const city = page.getByRole('button', {
+    const city = page.getByRole('region', { name: 'Places in this story' }).getByRole('link', {
       name: /^" onfocus="alert\(9\)" autofocus=" P09 label/,
     });
     expect(await city.count()).toBe(1);
@@ -272,7 +272,9 @@ describe('a story full of payloads', () => {
       expect(text, p.id).toContain(p.shows);
     }
     // The no-JS card of a place, opened from the static map.
-    const site = page.getByRole('link', { name: '<script>alert(10)</script> P10 name' });
+    const site = page
+      .getByRole('group', { name: 'Places on the map' })
+      .getByRole('link', { name: '<script>alert(10)</script> P10 name' });
     await site.focus();
     await page.keyboard.press('Enter');
     const card = page.locator(':target');
