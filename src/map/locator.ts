@@ -1,11 +1,11 @@
 // The locator map of `display: inset` places: a small world map, drawn at build time with d3-geo,
 // that shows where the far places lie against the story's main view (Washington against the
 // Black Sea). One per story: the passages show the dots of their own inset places on it.
-import { geoNaturalEarth1, geoPath, type GeoPermissibleObjects } from 'd3-geo';
-import turfRewind from '@turf/rewind';
-import type { Feature, FeatureCollection } from 'geojson';
+import { geoNaturalEarth1 } from 'd3-geo';
+import type { FeatureCollection } from 'geojson';
+import { centreOf } from '../reading/format.ts';
 import type { Bounds, ResolvedStory } from '../story/schema.ts';
-import { thinned } from './staticMap.ts';
+import { forD3, round, thinPath } from './staticMap.ts';
 
 export interface LocatorData {
   width: number;
@@ -20,8 +20,6 @@ export interface LocatorData {
 
 export const LOCATOR_SIZE = { width: 128, height: 72 };
 const PAD = 10;
-const round = (n: number) => Math.round(n * 10) / 10;
-const centre = ([[w, s], [e, n]]: Bounds): [number, number] => [(w + e) / 2, (s + n) / 2];
 
 /** The locator for a story's inset places, framing them and the main view; none without any. */
 export function locatorMap(
@@ -45,13 +43,11 @@ export function locatorMap(
       [0, 0],
       [width, height],
     ]);
-  // Detail under a pixel and a half only adds bytes: a few hundred bytes of land, not 14 KB.
-  const thin = thinned(1.5);
-  const path = geoPath({ stream: (s) => projection.stream(thin(s)) }).digits(0);
+  // Detail under a pixel and a half only adds bytes: a few KB of land, not 14 KB.
+  const path = thinPath(projection);
   const land = world.features
     .filter((f) => f.properties?.layer === 'land')
-    // d3-geo reads RFC 7946 (counter-clockwise) rings as "the world minus the shape".
-    .map((f) => path(turfRewind(f as Feature, { reverse: true }) as GeoPermissibleObjects) ?? '')
+    .map((f) => path(forD3(f)) ?? '')
     .join('')
     // Islands thinned to a point or two draw nothing.
     .replace(/M-?\d+,-?\d+(?:L-?\d+,-?\d+){0,2}Z/g, '');
@@ -71,6 +67,6 @@ export function locatorMap(
       width: round(Math.abs(ne.x - sw.x)),
       height: round(Math.abs(ne.y - sw.y)),
     },
-    places: Object.fromEntries(insets.map((p) => [p.id, at(centre(p.bounds))])),
+    places: Object.fromEntries(insets.map((p) => [p.id, at(centreOf(p.bounds))])),
   };
 }

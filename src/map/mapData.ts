@@ -1,6 +1,6 @@
 // Turns the story's layers into what the style draws: a category per feature (status or kind) and
-// how its status is drawn,
-// uncertainty circles for approximate points, and one label point per area.
+// how its status is drawn, uncertainty circles for approximate points, and one label point per
+// area.
 import turfCircle from '@turf/circle';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { ResolvedStory } from '../story/schema.ts';

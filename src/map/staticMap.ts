@@ -1,7 +1,13 @@
 // The map before (or without) WebGL: the story's first view drawn at build time with d3-geo from
 // the same GeoJSON and colours as the live map. The basemap becomes an SVG file per theme; the
 // story's places stay inline so they can be focused and clicked.
-import { geoMercator, geoPath, type GeoPermissibleObjects, type GeoStream } from 'd3-geo';
+import {
+  geoMercator,
+  geoPath,
+  type GeoPermissibleObjects,
+  type GeoProjection,
+  type GeoStream,
+} from 'd3-geo';
 import turfRewind from '@turf/rewind';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Bounds } from '../story/schema.ts';
@@ -9,7 +15,7 @@ import { legendSide, STATIC_INSET as INSET, STATIC_SIZE, type LegendSide } from 
 import type { Palette } from './palette.ts';
 
 /** Tenths of a pixel are plenty, and keep the page small. */
-const round = (n: number) => Math.round(n * 10) / 10;
+export const round = (n: number) => Math.round(n * 10) / 10;
 
 export interface StaticFeature {
   id: string;
@@ -59,7 +65,7 @@ function projection(bounds: Bounds) {
 
 /** Drops projected points under `px` from the last one kept: detail finer than a pixel only adds
  * bytes to the page. */
-export function thinned(px: number) {
+function thinned(px: number) {
   return (out: GeoStream): GeoStream => {
     let lastX = NaN;
     let lastY = NaN;
@@ -82,15 +88,19 @@ export function thinned(px: number) {
   };
 }
 
+/** SVG paths in whole pixels through `proj`, thinned to points 1.5 px apart. */
+export function thinPath(proj: GeoProjection) {
+  const thin = thinned(1.5);
+  return geoPath({ stream: (s) => proj.stream(thin(s)) }).digits(0);
+}
+
 function pathFor(bounds: Bounds) {
   const proj = projection(bounds);
-  const thin = thinned(1.5);
-  const path = geoPath({ stream: (s) => proj.stream(thin(s)) }).digits(0);
-  return { proj, path };
+  return { proj, path: thinPath(proj) };
 }
 
 /** d3-geo reads RFC 7946 (counter-clockwise) rings as "the world minus the shape". */
-function forD3<G extends Geometry>(feature: Feature<G>): GeoPermissibleObjects {
+export function forD3<G extends Geometry>(feature: Feature<G>): GeoPermissibleObjects {
   return turfRewind(feature, { reverse: true }) as GeoPermissibleObjects;
 }
 
