@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { PAGE_DATA_ID, type PageData } from '../src/app/page.ts';
+import { PAGE_DATA_ID, type PageData } from '../src/state/page.ts';
 
 export interface FileSize {
   /** Relative to the served folder, with `/`. */

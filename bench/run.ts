@@ -25,7 +25,7 @@ import {
   type Results,
   type Side,
 } from './report.ts';
-import { INTERACTIVE_LAYERS } from '../src/map/style.ts';
+import { INTERACTIVE_LAYERS } from '../src/catalogue/style.ts';
 import { BASELINE, baselineConfig, buildBench, defaultSlug, ROOT, SITE } from './site.ts';
 
 const argv = process.argv.slice(2);

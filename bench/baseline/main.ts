@@ -6,9 +6,9 @@ import type { GeoJSONSourceSpecification, LngLatBoundsLike } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { staticFramePadding } from '../../src/map/camera.ts';
-import { mapImages } from '../../src/map/images.ts';
-import { LIGHT } from '../../src/map/palette.ts';
-import { buildStyle, INTERACTIVE_LAYERS, SOURCE } from '../../src/map/style.ts';
+import { mapImages } from '../../src/catalogue/icons.ts';
+import { LIGHT } from '../../src/catalogue/palette.ts';
+import { buildStyle, INTERACTIVE_LAYERS, SOURCE } from '../../src/catalogue/style.ts';
 import './baseline.css';
 
 maplibregl.setWorkerUrl(new URL(workerUrl, import.meta.url).href);

@@ -2,7 +2,8 @@
 // markup (the article and the static map are already on screen before this runs).
 import { hydrate } from 'svelte';
 import App from './App.svelte';
-import { PAGE_DATA_ID, type PageData } from './page.ts';
+import { PAGE_DATA_ID, type PageData } from '../state/page.ts';
+import 'virtual:catalogue.css';
 import './app.css';
 
 const script = document.getElementById(PAGE_DATA_ID);

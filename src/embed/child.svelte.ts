@@ -1,7 +1,7 @@
 // The embed's side of the host protocol (see protocol.ts): sends its height so the host can size
 // the iframe, reports the place and passage the map shows, and lets the host article choose the
 // passage. It only obeys its parent window, from the parent's origin when that can be known.
-import type { Reader } from '../app/reader.svelte.ts';
+import type { Reader } from '../state/reader.svelte.ts';
 import { CHILD_ID, formatMessage, parseMessage, type MessageType } from './protocol.ts';
 
 /** The host's origin: the browser's record of it, else what the host said it was. */

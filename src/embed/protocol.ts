@@ -12,7 +12,9 @@ export const MAX_MESSAGE = 1000;
 export const CHILD_ID = /^[A-Za-z0-9_:.-]{1,100}$/;
 
 /** Story ids, as in deep links: place and passage ids are kebab-case. */
-export const STORY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { KEBAB as STORY_ID } from '../lib/ids.ts';
+
+export { STORY_ID };
 
 export type MessageType =
   /** child → host: the content height in CSS pixels (pym). */

@@ -1,11 +1,10 @@
 // Cameras are story data (see src/story/schema.ts); this is what the map needs on top.
-import type { Bounds, Camera, ResolvedStory } from '../story/schema.ts';
+import type { LegendSide } from '../state/page.ts';
+import type { Camera } from '../story/schema.ts';
+
+export type { LegendSide };
 
 export type { Bounds, Camera, Projection } from '../story/schema.ts';
-
-export function prefersReducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
 
 /** The static map's canvas; the first view's bounds fill its middle (STATIC_INSET in from each
  * side) so a box of any shape crops it, like CSS `object-fit: cover`, and still shows them. */
@@ -33,8 +32,6 @@ export function staticFramePadding({ width, height }: { width: number; height: n
  * most of the first view; and the legend's footprint there, margins included. */
 const WIDE_MAP = { width: 672, height: 800 };
 const LEGEND_FOOTPRINT = { width: 290, height: 360 };
-
-export type LegendSide = 'left' | 'right';
 
 /** The bottom corner for the legend that hides fewer of the first view's places: `points` are
  * symbols and labels in static-map (STATIC_SIZE) coordinates. The right wins a tie. */
@@ -72,21 +69,4 @@ export function fitScale(
     (box.width - padding.left - padding.right) / width,
     (box.height - padding.top - padding.bottom) / height,
   );
-}
-
-export function unionBounds(boxes: Bounds[]): Bounds {
-  return [
-    [Math.min(...boxes.map((b) => b[0][0])), Math.min(...boxes.map((b) => b[0][1]))],
-    [Math.max(...boxes.map((b) => b[1][0])), Math.max(...boxes.map((b) => b[1][1]))],
-  ];
-}
-
-/** The extent of the story's first view: its camera bounds, else its places' bounds. */
-export function mainBounds(story: Pick<ResolvedStory, 'initialView' | 'places'>): Bounds {
-  const camera = story.initialView.camera;
-  if ('bounds' in camera) return camera.bounds;
-  const boxes = story.initialView.layers
-    .map((id) => story.places[id]?.bounds)
-    .filter((b): b is Bounds => !!b);
-  return unionBounds(boxes);
 }

@@ -1,6 +1,6 @@
 // The map's text alternative, generated from the story's data so it never drifts from the map.
-import type { StoryData } from '../app/page.ts';
-import { categoriesOf, categoryOf } from './categories.ts';
+import type { StoryData } from '../state/page.ts';
+import { categoriesOf, categoryOf } from '../catalogue/categories.ts';
 
 export function describeMap(story: StoryData): string {
   const places = Object.values(story.places);

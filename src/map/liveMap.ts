@@ -4,11 +4,11 @@ import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FilterSpecification, LngLatBoundsLike } from 'maplibre-gl';
-import type { CategoryId } from './categories.ts';
+import type { CategoryId } from '../catalogue/categories.ts';
 import type { Bounds, Camera, Padding, Projection } from './camera.ts';
-import { mapImages } from './images.ts';
-import type { Palette } from './palette.ts';
-import { buildStyle, INTERACTIVE_LAYERS, SOURCE, type StyleInput } from './style.ts';
+import { mapImages } from '../catalogue/icons.ts';
+import type { Palette } from '../catalogue/palette.ts';
+import { buildStyle, INTERACTIVE_LAYERS, SOURCE, type StyleInput } from '../catalogue/style.ts';
 
 maplibregl.setWorkerUrl(new URL(workerUrl, import.meta.url).href);
 
@@ -129,25 +129,39 @@ export function createLiveMap(o: LiveMapOptions) {
     const id = pick(e.point);
     if (id) o.onPick(id);
   });
-  // The pointer cursor over places: at most once a frame, and not while dragging (the pan is
-  // what the reader is doing then, and each pick is a query of the rendered features).
+  // The pointer cursor and the hover highlight over places: at most once a frame, and not while
+  // dragging (the pan is what the reader is doing then, and each pick is a query of the rendered
+  // features).
   let hoverQueued = false;
   let removed = false;
+  let hovered: string | undefined;
+  const hover = (id: string | undefined) => {
+    if (id === hovered) return;
+    if (hovered) setState(hovered, { hover: false });
+    if (id) setState(id, { hover: true });
+    hovered = id;
+    map.getCanvas().style.cursor = id ? 'pointer' : '';
+  };
   map.on('remove', () => (removed = true));
   map.on('mousemove', (e) => {
     if (hoverQueued || e.originalEvent.buttons !== 0) return;
     hoverQueued = true;
     requestAnimationFrame(() => {
       hoverQueued = false;
-      if (removed) return;
-      map.getCanvas().style.cursor = pick(e.point) ? 'pointer' : '';
+      if (removed || !loaded || lost) return;
+      hover(pick(e.point));
     });
+  });
+  map.on('mouseout', () => {
+    if (!removed && loaded && !lost) hover(undefined);
   });
 
   const baseFilters = new Map<string, FilterSpecification | undefined>();
+  // Every layer drawing the story's places: hiding a legend category filters each of them.
   const rememberFilters = () => {
-    for (const id of INTERACTIVE_LAYERS.concat('place-outline', 'place-uncertainty-line')) {
-      baseFilters.set(id, map.getFilter(id) ?? undefined);
+    for (const layer of map.getStyle().layers) {
+      if ('source' in layer && (layer.source === SOURCE.places || layer.source === SOURCE.labels))
+        baseFilters.set(layer.id, map.getFilter(layer.id) ?? undefined);
     }
   };
 

@@ -1,5 +1,6 @@
 // Every check of a story against its front matter and places. Never throws on bad input: all
 // problems come back as diagnostics, and a story is resolved only when there are none.
+import { statusStyleChoices } from '../catalogue/kinds.ts';
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import { sortDiagnostics, Reporter, type Diagnostic } from './diagnostics.ts';
@@ -182,7 +183,7 @@ function checkStatuses(fm: CheckedFrontMatter, places: Places, report: Reporter)
   if (!fm.places || fm.statuses === null) return;
   const defined = fm.statuses ?? {};
   const used = new Set<string>();
-  const styles = 'style: solid, hatch or hatch-wide';
+  const styles = `style: ${statusStyleChoices()}`;
   for (const id of Object.keys(fm.places)) {
     const status = places.all.get(id)?.properties.status;
     if (!status) continue;

@@ -1,6 +1,7 @@
 // Markdown + YAML front matter → passages of typed inline nodes, with source offsets for
 // diagnostics. Structural problems (unsafe content, missing ids) are reported here; checks that
 // need the gazetteer or the front matter's meaning live in check.ts.
+import { KEBAB } from '../lib/ids.ts';
 import type { Nodes, PhrasingContent, Paragraph, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
@@ -48,7 +49,6 @@ export interface ParsedStory {
 }
 
 const ID_MARKER = /[ \t\r\n]*\{#([^{}]*)\}[ \t\r\n]*$/;
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SAFE_LINK = /^(?:https?:\/\/|mailto:)/i;
 const PLACE_LINK = /^place:/i;
 const STOP_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'in', 'on', 'to', 'for', 'by', 'at']);

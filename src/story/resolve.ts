@@ -1,5 +1,9 @@
 // Story + places → the resolved story the app renders. Assumes check.ts found no errors.
 import turfBbox from '@turf/bbox';
+import turfLength from '@turf/length';
+// An exact point with no camera: its kind's zoom (a city fills the view, a building is close up).
+import { KINDS } from '../catalogue/kinds.ts';
+import { unionBounds } from '../lib/geometry.ts';
 import type {
   Bounds,
   Camera,
@@ -8,7 +12,6 @@ import type {
   Inline,
   LayerFeature,
   PlaceFeature,
-  PlaceKind,
   ResolvedPlace,
   ResolvedStory,
   ResolvedView,
@@ -22,15 +25,6 @@ export interface ResolveInput {
   places: ReadonlyMap<string, PlaceFeature>;
 }
 
-/** Zoom for an exact point with no camera hint: a city fills the view, a building is close up. */
-const POINT_ZOOM: Record<PlaceKind, number> = {
-  country: 5,
-  region: 7,
-  sea: 6,
-  city: 9,
-  site: 13,
-  incident: 10,
-};
 const WORLD: Camera = { center: [0, 20], zoom: 1 };
 const METRES_PER_DEGREE = 111_320;
 
@@ -54,7 +48,7 @@ export function resolveStory({
     const camera: Camera =
       entry?.camera ??
       (feature.geometry.type === 'Point' && !p.uncertainty_m
-        ? { center: lonLat(feature.geometry.coordinates), zoom: POINT_ZOOM[p.kind] }
+        ? { center: lonLat(feature.geometry.coordinates), zoom: KINDS[p.kind].zoom }
         : { bounds });
     resolved[id] = {
       id,
@@ -72,6 +66,7 @@ export function resolveStory({
       confidence: p.confidence,
       uncertainty_m: p.uncertainty_m,
       area_km2: p.area_km2,
+      length_km: lengthKm(feature.geometry),
       label_point: p.label_point,
       display,
       bounds,
@@ -99,7 +94,7 @@ export function resolveStory({
     const list = ids.map((id) => resolved[id]).filter((p): p is ResolvedPlace => !!p);
     if (list.length === 0) return undefined;
     if (list.length === 1) return list[0]!.camera;
-    return { bounds: union(list.map((p) => p.bounds)) };
+    return { bounds: unionBounds(list.map((p) => p.bounds)) };
   };
 
   const mapPlaces = Object.values(resolved).filter((p) => p.display === 'map');
@@ -160,17 +155,25 @@ export function featureBounds(feature: PlaceFeature): Bounds {
   ];
 }
 
-function union(boxes: Bounds[]): Bounds {
-  return [
-    [Math.min(...boxes.map((b) => b[0][0])), Math.min(...boxes.map((b) => b[0][1]))],
-    [Math.max(...boxes.map((b) => b[1][0])), Math.max(...boxes.map((b) => b[1][1]))],
-  ];
-}
-
 function lonLat(position: number[]): [number, number] {
   return [position[0]!, position[1]!];
 }
 
+function lengthKm(geometry: NonNullable<PlaceFeature['geometry']>): number | undefined {
+  if (geometry.type !== 'LineString' && geometry.type !== 'MultiLineString') return undefined;
+  return Math.round(turfLength(geometry as never, { units: 'kilometers' }) * 10) / 10;
+}
+
 function round(value: number): number {
   return Math.round(value * 1e5) / 1e5;
+}
+
+/** The extent of the story's first view: its camera bounds, else its places' bounds. */
+export function mainBounds(story: Pick<ResolvedStory, 'initialView' | 'places'>): Bounds {
+  const camera = story.initialView.camera;
+  if ('bounds' in camera) return camera.bounds;
+  const boxes = story.initialView.layers
+    .map((id) => story.places[id]?.bounds)
+    .filter((b): b is Bounds => !!b);
+  return unionBounds(boxes);
 }

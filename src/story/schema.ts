@@ -1,8 +1,8 @@
 // The one definition of the story format, the gazetteer contract and the resolved story the app
 // renders. Every TypeScript type below is inferred from these schemas.
 import { z } from 'zod';
-
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { KIND_IDS, STATUS_STYLE_IDS, statusStyleChoices } from '../catalogue/kinds.ts';
+import { KEBAB } from '../lib/ids.ts';
 
 export const placeIdSchema = z
   .string()
@@ -41,7 +41,10 @@ export const projectionSchema = z.enum(['mercator', 'globe']);
 
 // ---- Gazetteer (public/data/places.geojson) and story-local places.geojson ----
 
-export const placeKindSchema = z.enum(['country', 'region', 'sea', 'city', 'site', 'incident']);
+/** The kinds are the catalogue's (src/catalogue/kinds.ts): one entry there adds one here. */
+export const placeKindSchema = z.enum(KIND_IDS, {
+  error: `kind must be one of ${KIND_IDS.join(', ')}`,
+});
 /** A political status (recognised, annexed, claimed...): the story defines what each one means
  * and how it is drawn (`statuses` in the front matter), so the words are data, not code. */
 export const placeStatusSchema = z
@@ -49,8 +52,8 @@ export const placeStatusSchema = z
   .regex(KEBAB, { error: 'status ids use lowercase letters, digits and single hyphens' });
 /** How a status is drawn: a tinted area with a firm border, or one of two hatchings (distinct
  * without colour: dense rising lines, wider falling lines). */
-export const statusStyleSchema = z.enum(['solid', 'hatch', 'hatch-wide'], {
-  error: 'style must be solid, hatch or hatch-wide',
+export const statusStyleSchema = z.enum(STATUS_STYLE_IDS, {
+  error: `style must be ${statusStyleChoices()}`,
 });
 export const confidenceSchema = z.enum(['exact', 'approximate']);
 
@@ -278,6 +281,8 @@ export const resolvedPlaceSchema = z.strictObject({
   confidence: confidenceSchema,
   uncertainty_m: z.number().optional(),
   area_km2: z.number().optional(),
+  /** Lines: the length along the line (Turf), in km. */
+  length_km: z.number().optional(),
   label_point: lonLatSchema.optional(),
   display: displaySchema,
   /** The box to frame this place: the author's camera bounds, else the geometry's bbox widened by
@@ -351,3 +356,5 @@ export type ResolvedPassage = z.infer<typeof resolvedPassageSchema>;
 export type ResolvedPlace = z.infer<typeof resolvedPlaceSchema>;
 export type LayerFeature = z.infer<typeof layerFeatureSchema>;
 export type ResolvedStory = z.infer<typeof resolvedStorySchema>;
+/** What a page receives: the resolved story without its geometry (the map fetches that). */
+export type StoryData = Omit<ResolvedStory, 'layers'>;

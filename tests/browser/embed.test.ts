@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { oembedJson, oembedLink, publicUrl } from '../../src/embed/build.ts';
 import { formatMessage, parseIds, parseMessage } from '../../src/embed/protocol.ts';
 import AxeBuilder from '@axe-core/playwright';
-import { INTERACTIVE_LAYERS } from '../../src/map/style.ts';
+import { INTERACTIVE_LAYERS } from '../../src/catalogue/style.ts';
 import { visibleFeaturePoint } from './support/map.ts';
 import { axeViolations } from './support/axe.ts';
 import { browser, mapIdle as sharedMapIdle } from './support/page.ts';

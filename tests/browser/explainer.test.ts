@@ -2,7 +2,7 @@
 // reading. Real Chromium, real WebGL, real clicks and keys; elements found by role and name.
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { INTERACTIVE_LAYERS } from '../../src/map/style.ts';
+import { INTERACTIVE_LAYERS } from '../../src/catalogue/style.ts';
 import { camera, featureState, renderedPlaces, screenPoint, visiblePoint } from './support/map.ts';
 import { axeViolations } from './support/axe.ts';
 import { mapIdle, open, type Opened } from './support/page.ts';

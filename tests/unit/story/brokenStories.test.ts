@@ -70,7 +70,7 @@ const CASES: Record<string, string[]> = {
     `${F}/views-and-passages/story.md:15:3: front matter: passage "ghost" matches no paragraph: end a paragraph with {#ghost} or remove this entry`,
   ],
   'undefined-status': [
-    `${F}/undefined-status/story.md:8:3: front matter: place "ukraine" has status "recognised" (tests/fixtures/gazetteer/places.geojson), which the story does not define: add "recognised:" under statuses with legend, description and style: solid, hatch or hatch-wide`,
+    `${F}/undefined-status/story.md:8:3: front matter: place "ukraine" has status "recognised" (tests/fixtures/gazetteer/places.geojson), which the story does not define: add "recognised:" under statuses with legend, description and style: solid, hatch, hatch-wide, dashed or dotted`,
     `${F}/undefined-status/story.md:15:3: front matter: status "occupied" is defined but no listed place has it: remove it from statuses`,
     `${F}/undefined-status/story.md:19:3: front matter: status "city" has the name of a place kind: give it another id (and the places that carry it)`,
   ],

@@ -76,7 +76,7 @@ describe('gazetteer', () => {
       .replace('"incident": "2023-03-14"', '"incident": "14/03/2023"')
       .replace('"id": "washington"', '"id": "kyiv"');
     expect(messages(broken)).toEqual([
-      'g.geojson:14:21: place "kyiv": properties.kind: invalid option: expected one of "country"|"region"|"sea"|"city"|"site"|"incident"',
+      'g.geojson:14:21: place "kyiv": properties.kind: kind must be one of country, region, sea, strait, lake, river, route, crossing, front, city, port, site, incident',
       'g.geojson:15:21: place "moscow": properties.name: missing (expected string)',
       'g.geojson:16:21: duplicate place id "kyiv" (first on line 14): rename one',
       'g.geojson:20:21: place "havana": geometry.coordinates: coordinates must be [longitude, latitude] within ±180 and ±90',

@@ -2,16 +2,15 @@
 // map should show. Components read this; only its methods change it, so text, map, list and URL
 // can never disagree.
 import { getContext, setContext } from 'svelte';
-import {
-  mainBounds,
-  unionBounds,
-  type Bounds,
-  type Camera,
-  type Projection,
-} from '../map/camera.ts';
-import type { CategoryId } from '../map/categories.ts';
-import type { ResolvedPassage, ResolvedPlace } from '../story/schema.ts';
-import type { StoryData } from './page.ts';
+import { unionBounds, type Bounds } from '../lib/geometry.ts';
+import { mainBounds } from '../story/resolve.ts';
+import type {
+  Camera,
+  Projection,
+  ResolvedPassage,
+  ResolvedPlace,
+  StoryData,
+} from '../story/schema.ts';
 import { formatDeepLink, parseDeepLink, type DeepLink } from './deepLink.ts';
 
 export interface MapRequest {
@@ -32,7 +31,8 @@ export class Reader {
   passageId = $state<string | undefined>();
   /** Places shown in the context panel; empty means the panel is closed. */
   selection = $state<string[]>([]);
-  hidden = $state<CategoryId[]>([]);
+  /** Legend categories (status ids or kinds) the reader switched off. */
+  hidden = $state<string[]>([]);
   announcement = $state('');
   mapStatus = $state<MapStatus>('static');
   mapNote = $state('');
@@ -181,6 +181,10 @@ export function setReader(reader: Reader): Reader {
   return setContext(KEY, reader);
 }
 
+/** The page's reader state; throws outside the App that provides it, so a component rendered
+ * without one fails at once instead of reading undefined later. */
 export function getReader(): Reader {
-  return getContext<Reader>(KEY);
+  const reader = getContext<Reader | undefined>(KEY);
+  if (!reader) throw new Error('getReader() called outside a component tree with setReader()');
+  return reader;
 }

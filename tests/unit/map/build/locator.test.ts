@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { mainBounds } from '../../../src/map/camera.ts';
-import { locatorMap } from '../../../src/map/locator.ts';
-import { loadPlaces, loadStory } from '../../../src/story/load.ts';
-import { loadFixture, REAL_GAZETTEER, SEED_STORY } from '../story/support.ts';
+import { mainBounds } from '../../../../src/story/resolve.ts';
+import { locatorMap } from '../../../../src/map/build/locator.ts';
+import { loadPlaces, loadStory } from '../../../../src/story/load.ts';
+import { loadFixture, REAL_GAZETTEER, SEED_STORY } from '../../story/support.ts';
 
 const world = JSON.parse(readFileSync('public/data/basemap-world.geojson', 'utf8'));
 

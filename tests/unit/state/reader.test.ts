@@ -1,7 +1,7 @@
 // The reader state without a browser: what the map is asked to show, and in what order.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Reader } from '../../../src/app/reader.svelte.ts';
-import type { StoryData } from '../../../src/app/page.ts';
+import { Reader } from '../../../src/state/reader.svelte.ts';
+import type { StoryData } from '../../../src/state/page.ts';
 import { loadStory } from '../../../src/story/load.ts';
 
 let story: StoryData;

@@ -9,36 +9,19 @@ import {
   type GeoStream,
 } from 'd3-geo';
 import turfRewind from '@turf/rewind';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { Bounds } from '../story/schema.ts';
-import { legendSide, STATIC_INSET as INSET, STATIC_SIZE, type LegendSide } from './camera.ts';
-import type { Palette } from './palette.ts';
+import turfAlong from '@turf/along';
+import turfLength from '@turf/length';
+import type { Feature, FeatureCollection, Geometry, LineString } from 'geojson';
+import { geometryOf, KINDS, type PlaceKind } from '../../catalogue/kinds.ts';
+import { BASEMAP } from '../../catalogue/style.ts';
+import { escapeText } from '../../lib/escape.ts';
+import type { StaticFeature, StaticMapData } from '../../state/page.ts';
+import type { Bounds } from '../../story/schema.ts';
+import { legendSide, STATIC_INSET as INSET, STATIC_SIZE } from '../camera.ts';
+import type { Palette } from '../../catalogue/palette.ts';
 
 /** Tenths of a pixel are plenty, and keep the page small. */
 export const round = (n: number) => Math.round(n * 10) / 10;
-
-export interface StaticFeature {
-  id: string;
-  label: string;
-  category: string;
-  /** How its status is drawn (mapData.ts): solid, hatch, hatch-wide or none. */
-  statusStyle: string;
-  kind: string;
-  d: string;
-  /** Points are drawn as symbols at x, y. */
-  x?: number;
-  y?: number;
-  /** Where the label goes (its baseline centre), when it fits without overlapping another. */
-  text?: { x: number; y: number; size: number };
-}
-
-export interface StaticMapData {
-  width: number;
-  height: number;
-  features: StaticFeature[];
-  /** The bottom corner the legend takes: the one that hides fewer of these places. */
-  legend: LegendSide;
-}
 
 function projection(bounds: Bounds) {
   const [[w, s], [e, n]] = bounds;
@@ -117,12 +100,15 @@ export function staticPlaces(
   const features: StaticFeature[] = [];
   for (const f of places.features) {
     const p = f.properties ?? {};
+    const kind = p.kind as PlaceKind;
     const base = {
       id: String(p.id),
       label: String(p.label ?? p.id),
       category: String(p.category ?? p.kind),
       statusStyle: String(p.statusStyle ?? 'none'),
-      kind: String(p.kind),
+      kind,
+      role: p.role === 'uncertainty' ? ('uncertainty' as const) : ('place' as const),
+      geometry: p.role === 'uncertainty' ? ('area' as const) : geometryOf(kind),
     };
     if (f.geometry.type === 'Point') {
       const xy = proj(f.geometry.coordinates as [number, number]);
@@ -133,7 +119,7 @@ export function staticPlaces(
     const d = path(forD3(f));
     if (d) features.push({ ...base, d });
   }
-  placeLabels(features, labels, (lonLat) => {
+  placeLabels(features, places, labels, (lonLat) => {
     const xy = proj(lonLat);
     return inside(xy) ? [round(xy[0]), round(xy[1])] : undefined;
   });
@@ -188,6 +174,7 @@ class Labels {
  * (countries before the rest), as MapLibre places them. */
 function placeLabels(
   features: StaticFeature[],
+  places: FeatureCollection,
   labels: FeatureCollection | undefined,
   project: (lonLat: [number, number]) => [number, number] | undefined,
 ) {
@@ -195,9 +182,33 @@ function placeLabels(
   const placed = Labels.over(points);
   for (const f of points) {
     // Below the symbol, as text-offset [0, 1.1] with text-anchor top.
+    const size = KINDS[f.kind as PlaceKind].labelSize;
     const top = f.y! + 13;
-    if (placed.take(Labels.box(f.x!, top, f.label, 12)))
-      f.text = { x: f.x!, y: top + 11.4, size: 12 };
+    if (placed.take(Labels.box(f.x!, top, f.label, size)))
+      f.text = { x: f.x!, y: round(top + size * 0.95), size };
+  }
+  // Lines: above the line's midpoint (the live map writes along the line itself).
+  for (const f of features.filter((x) => x.geometry === 'line' && x.role === 'place')) {
+    const line = places.features.find(
+      (g) => g.properties?.id === f.id && g.properties?.role !== 'uncertainty',
+    );
+    if (!line || (line.geometry.type !== 'LineString' && line.geometry.type !== 'MultiLineString'))
+      continue;
+    const part: Feature<LineString> =
+      line.geometry.type === 'LineString'
+        ? (line as Feature<LineString>)
+        : {
+            type: 'Feature',
+            properties: {},
+            geometry: { type: 'LineString', coordinates: longest(line.geometry.coordinates) },
+          };
+    const mid = turfAlong(part, turfLength(part) / 2).geometry.coordinates as [number, number];
+    const xy = project(mid);
+    if (!xy) continue;
+    const size = KINDS[f.kind as PlaceKind].labelSize;
+    const top = xy[1] - size * 1.6;
+    if (placed.take(Labels.box(xy[0], top, f.label, size)))
+      f.text = { x: xy[0], y: round(top + size * 0.95), size };
   }
   const at = new Map<string, [number, number]>();
   for (const l of labels?.features ?? []) {
@@ -206,18 +217,20 @@ function placeLabels(
     if (xy) at.set(String(l.properties?.id), xy);
   }
   const areas = features
-    .filter((f) => f.d && f.kind !== 'uncertainty' && at.has(f.id))
+    .filter((f) => f.geometry === 'area' && f.role === 'place' && at.has(f.id))
     .sort((a, b) => Number(b.kind === 'country') - Number(a.kind === 'country'));
   for (const f of areas) {
     const [x, y] = at.get(f.id)!;
-    const size = f.kind === 'country' ? 14 : 12;
+    const size = KINDS[f.kind as PlaceKind].labelSize;
     const top = y - size * 0.6;
     if (placed.take(Labels.box(x, top, f.label, size)))
       f.text = { x, y: round(top + size * 0.95), size };
   }
 }
 
-const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+function longest(lines: number[][][]): number[][] {
+  return lines.reduce((a, b) => (b.length > a.length ? b : a), lines[0] ?? []);
+}
 
 /** The basemap as a standalone SVG document in one palette. */
 export function staticBasemapSvg(
@@ -243,10 +256,11 @@ export function staticBasemapSvg(
       const { width, height } = STATIC_SIZE;
       if (!xy || xy[0] < 0 || xy[1] < 0 || xy[0] > width || xy[1] > height) return '';
       const name = String(f.properties?.name ?? '');
-      // Centred on the point (text-anchor center), 11 px as in style.ts.
-      const top = xy[1] - 11 * 0.6;
-      if (!placed.take(Labels.box(xy[0], top, name, 11))) return '';
-      return `<text x="${xy[0].toFixed(1)}" y="${(top + 11 * 0.95).toFixed(1)}">${escapeXml(name)}</text>`;
+      // Centred on the point (text-anchor center), at the live map's size.
+      const size = BASEMAP.labelSize;
+      const top = xy[1] - size * 0.6;
+      if (!placed.take(Labels.box(xy[0], top, name, size))) return '';
+      return `<text x="${xy[0].toFixed(1)}" y="${(top + size * 0.95).toFixed(1)}">${escapeText(name)}</text>`;
     })
     .join('');
   const { width, height } = STATIC_SIZE;
@@ -254,10 +268,10 @@ export function staticBasemapSvg(
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">`,
     `<rect width="${width}" height="${height}" fill="${palette.sea}"/>`,
     `<path d="${joined('land')}" fill="${palette.land}"/>`,
-    `<path d="${joined('admin1-border')}" fill="none" stroke="${palette.admin1Border}" stroke-width="0.8"/>`,
-    `<path d="${joined('coastline')}" fill="none" stroke="${palette.coastline}" stroke-width="0.8"/>`,
-    `<path d="${joined('country-border')}" fill="none" stroke="${palette.countryBorder}" stroke-width="1.2"/>`,
-    `<g font-family="Noto Sans, Arial, sans-serif" font-size="11" letter-spacing="0.55" fill="${palette.countryBorder}" text-anchor="middle">${labels}</g>`,
+    `<path d="${joined('admin1-border')}" fill="none" stroke="${palette.admin1Border}" stroke-width="${BASEMAP.admin1Width}"/>`,
+    `<path d="${joined('coastline')}" fill="none" stroke="${palette.coastline}" stroke-width="${BASEMAP.coastWidth}"/>`,
+    `<path d="${joined('country-border')}" fill="none" stroke="${palette.countryBorder}" stroke-width="${BASEMAP.borderWidth}"/>`,
+    `<g font-family="Noto Sans, Arial, sans-serif" font-size="${BASEMAP.labelSize}" letter-spacing="${BASEMAP.labelSize * 0.05}" fill="${palette.countryBorder}" text-anchor="middle">${labels}</g>`,
     '</svg>',
   ].join('\n');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDeepLink, parseDeepLink } from '../../../src/app/deepLink.ts';
-import { parseFlags } from '../../../src/app/flags.ts';
-import { serialisePageData, type PageData } from '../../../src/app/page.ts';
+import { formatDeepLink, parseDeepLink } from '../../../src/state/deepLink.ts';
+import { parseFlags } from '../../../src/state/flags.ts';
+import { serialisePageData, type PageData } from '../../../src/state/page.ts';
 
 const known = { passages: new Set(['first-call', 'crimea-strike']), places: new Set(['crimea']) };
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { categoriesOf, categoryOf } from '../../../src/map/categories.ts';
-import { mapData } from '../../../src/map/mapData.ts';
-import { facts, kindText } from '../../../src/reading/format.ts';
+import { categoriesOf, categoryOf } from '../../../src/catalogue/categories.ts';
+import { mapData } from '../../../src/map/build/mapData.ts';
+import { kindText } from '../../../src/catalogue/categories.ts';
+import { facts } from '../../../src/reading/format.ts';
 import { loadFixture } from '../story/support.ts';
 
 // A story about another dispute, with its own status ids and words: data only, no code.
@@ -23,10 +24,10 @@ describe('statuses are the story’s own', () => {
       {
         id: 'administered',
         label: 'Administered by the neighbour since 1975',
-        geometry: 'polygon',
+        geometry: 'area',
         style: 'hatch-wide',
       },
-      { id: 'home', label: 'Undisputed territory', geometry: 'polygon', style: 'solid' },
+      { id: 'home', label: 'Undisputed territory', geometry: 'area', style: 'solid' },
     ]);
     expect(categories.map((c) => c.id)).toContain('region');
     expect(categoryOf(story!.places['far-coast']!)).toBe('administered');

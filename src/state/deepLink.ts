@@ -1,9 +1,10 @@
 // Deep links: `#passage=<id>` or `#place=<id>`. Anything else — unknown ids, junk, huge or hostile
 // values — is ignored, so a bad link falls back to the default view and never reaches the page.
+import { KEBAB } from '../lib/ids.ts';
+
 export type DeepLink = { passage: string } | { place: string } | Record<string, never>;
 
 const MAX_HASH = 200;
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function parseDeepLink(
   hash: string,
@@ -17,9 +18,9 @@ export function parseDeepLink(
     return {};
   }
   const passage = params.get('passage');
-  if (passage && ID.test(passage) && known.passages.has(passage)) return { passage };
+  if (passage && KEBAB.test(passage) && known.passages.has(passage)) return { passage };
   const place = params.get('place');
-  if (place && ID.test(place) && known.places.has(place)) return { place };
+  if (place && KEBAB.test(place) && known.places.has(place)) return { place };
   return {};
 }
 

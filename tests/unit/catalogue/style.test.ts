@@ -1,8 +1,9 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { DARK, LIGHT } from '../../../src/map/palette.ts';
-import { buildStyle, INTERACTIVE_LAYERS } from '../../../src/map/style.ts';
+import { DARK, LIGHT } from '../../../src/catalogue/palette.ts';
+import { KINDS } from '../../../src/catalogue/kinds.ts';
+import { buildStyle, INTERACTIVE_LAYERS, ORDER } from '../../../src/catalogue/style.ts';
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const input = {
@@ -24,8 +25,8 @@ describe('map style', () => {
 
   it('is caught by the validator when an expression is wrong', () => {
     const style = buildStyle({ ...input, palette: LIGHT });
-    const layer = style.layers.find((l) => l.id === 'place-fill');
-    if (layer?.type !== 'fill') throw new Error('place-fill missing');
+    const layer = style.layers.find((l) => l.id === 'place-area-fill');
+    if (layer?.type !== 'fill') throw new Error('place-area-fill missing');
     (layer.paint as Record<string, unknown>)['fill-color'] = ['get'];
     expect(validateStyleMin(style).length).toBeGreaterThan(0);
   });
@@ -52,7 +53,33 @@ describe('map style', () => {
     expect(JSON.stringify(style.layers)).not.toMatch(/annexed|claimed|recognised/);
   });
 
-  it('keeps the glyph URL placeholders unencoded', () => {
-    expect(buildStyle({ ...input, palette: LIGHT }).glyphs).toContain('{fontstack}/{range}');
+  it('stacks its layers in the declared z-order, whatever order they are made in', () => {
+    const ids = buildStyle({ ...input, palette: LIGHT }).layers.map((l) => l.id);
+    const rank = ids.map((id) => (ORDER as readonly string[]).indexOf(id));
+    expect(rank.every((r) => r >= 0)).toBe(true);
+    expect(rank).toEqual([...rank].sort((a, b) => a - b));
+    // Areas under the basemap's lines, lines over areas, points over lines, labels on top.
+    const at = (id: string) => ids.indexOf(id);
+    expect(at('place-area-fill')).toBeLessThan(at('region-coastline'));
+    expect(at('place-area-outline')).toBeLessThan(at('place-line-casing'));
+    expect(at('place-line-hit')).toBeLessThan(at('place-point'));
+    expect(at('place-point')).toBeLessThan(at('place-labels'));
+  });
+
+  it('draws every line kind in exactly one dashed or solid line layer', () => {
+    const style = buildStyle({ ...input, palette: LIGHT });
+    const dashLayers = style.layers.filter((l) => l.id.startsWith('place-line-dash-'));
+    const json = dashLayers.map((l) => JSON.stringify('filter' in l ? l.filter : null));
+    for (const [kind, spec] of Object.entries(KINDS)) {
+      if (spec.geometry !== 'line') continue;
+      const holding = json.filter((f) => f.includes(`"${kind}"`));
+      expect(holding, kind).toHaveLength(1);
+    }
+  });
+
+  it('gives lines a click target of at least 24 px', () => {
+    const style = buildStyle({ ...input, palette: LIGHT });
+    const hit = style.layers.find((l) => l.id === 'place-line-hit');
+    expect(hit?.type === 'line' ? hit.paint?.['line-width'] : 0).toBeGreaterThanOrEqual(24);
   });
 });

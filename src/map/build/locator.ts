@@ -3,20 +3,10 @@
 // Black Sea). One per story: the passages show the dots of their own inset places on it.
 import { geoNaturalEarth1 } from 'd3-geo';
 import type { FeatureCollection } from 'geojson';
-import { centreOf } from '../reading/format.ts';
-import type { Bounds, ResolvedStory } from '../story/schema.ts';
+import { centreOf } from '../../lib/geometry.ts';
+import type { Bounds, ResolvedStory } from '../../story/schema.ts';
+import type { LocatorData } from '../../state/page.ts';
 import { forD3, round, thinPath } from './staticMap.ts';
-
-export interface LocatorData {
-  width: number;
-  height: number;
-  /** Land, as one SVG path. */
-  land: string;
-  /** The main view's box. */
-  view: { x: number; y: number; width: number; height: number };
-  /** Each inset place's centre. */
-  places: Record<string, { x: number; y: number }>;
-}
 
 export const LOCATOR_SIZE = { width: 128, height: 72 };
 const PAD = 10;

@@ -1,0 +1,68 @@
+// Hatch patterns and point symbols for the live map, drawn at run time from the catalogue's SVG
+// paths (the static map and the legend draw the same paths as SVG), so the map needs no sprite
+// file or network. Hatching carries a place's status, so status never depends on colour alone.
+import { KINDS, STATUS_STYLES, SYMBOLS, type HatchSpec, type PlaceKind } from './kinds.ts';
+import type { Palette } from './palette.ts';
+
+export interface MapImage {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray;
+  pixelRatio: number;
+}
+
+const RATIO = 2;
+
+function draw(size: number, paint: (ctx: CanvasRenderingContext2D, s: number) => void): MapImage {
+  const px = size * RATIO;
+  const canvas = document.createElement('canvas');
+  canvas.width = px;
+  canvas.height = px;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('2D canvas unavailable');
+  ctx.scale(RATIO, RATIO);
+  paint(ctx, size);
+  return { width: px, height: px, data: ctx.getImageData(0, 0, px, px).data, pixelRatio: RATIO };
+}
+
+/** The segments of one hatch tile, in tile coordinates: each stroke again one tile over, so the
+ * pattern tiles seamlessly. The static map's SVG pattern draws the same segments. */
+export function hatchSegments({
+  spacing: s,
+  direction,
+}: HatchSpec): [number, number, number, number][] {
+  return [-s, 0, s].map((o) => (direction === 1 ? [o, s, o + s, 0] : [o, 0, o + s, s]));
+}
+
+export function mapImages(p: Palette): Record<string, MapImage> {
+  const images: Record<string, MapImage> = {};
+  for (const [id, style] of Object.entries(STATUS_STYLES)) {
+    if (style.geometry !== 'area' || !('hatch' in style)) continue;
+    const hatch = style.hatch;
+    images[id] = draw(hatch.spacing, (ctx) => {
+      ctx.strokeStyle = p[style.fill];
+      ctx.lineWidth = hatch.width;
+      ctx.lineCap = 'square';
+      for (const [x0, y0, x1, y1] of hatchSegments(hatch)) {
+        ctx.beginPath();
+        ctx.moveTo(x0, y0);
+        ctx.lineTo(x1, y1);
+        ctx.stroke();
+      }
+    });
+  }
+  for (const [kind, spec] of Object.entries(KINDS) as [PlaceKind, (typeof KINDS)[PlaceKind]][]) {
+    if (spec.geometry !== 'point') continue;
+    const symbol = SYMBOLS[spec.paint.symbol];
+    images[`icon-${kind}`] = draw(symbol.size, (ctx, s) => {
+      ctx.translate(s / 2, s / 2);
+      const path = new Path2D(symbol.path);
+      ctx.fillStyle = p[spec.paint.colour];
+      ctx.fill(path);
+      ctx.lineWidth = symbol.halo;
+      ctx.strokeStyle = p.labelHalo;
+      ctx.stroke(path);
+    });
+  }
+  return images;
+}

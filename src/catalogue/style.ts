@@ -1,0 +1,532 @@
+// The whole map style as MapLibre style-spec data, generated from the catalogue (kinds.ts) and a
+// palette. Kept pure (no maplibre import) so it is validated against the spec in a unit test and
+// shared by the explainer, the embed and the benchmark's baseline page. Layers are placed by an
+// explicit z-order (ORDER), never by their position in a list.
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  LayerSpecification,
+  StyleSpecification,
+} from '@maplibre/maplibre-gl-style-spec';
+import type { FeatureCollection } from 'geojson';
+import {
+  KINDS,
+  LINE_HIT_WIDTH,
+  POINT_HIT_RADIUS,
+  STATES,
+  STATUS_STYLES,
+  UNCERTAINTY,
+  toneOf,
+  type Emphasis,
+  type PlaceKind,
+  type StatusStyle,
+} from './kinds.ts';
+import type { Palette, PaletteToken } from './palette.ts';
+
+export const FONT = 'Noto Sans Regular';
+
+export interface StyleInput {
+  palette: Palette;
+  /** Data, or absolute URLs: MapLibre fetches in a worker, where relative URLs break. */
+  basemap: { world: string | FeatureCollection; region: string | FeatureCollection };
+  /** Absolute, with `{fontstack}` and `{range}` left unencoded. */
+  glyphs: string;
+  /** The story's places, as a URL or as data. */
+  places: string | FeatureCollection;
+  /** One point per area place, where its single label goes. */
+  labels: FeatureCollection;
+}
+
+export const SOURCE = { world: 'world', region: 'region', places: 'places', labels: 'labels' };
+
+/** Bottom to top. A layer not named here is an error, so inserting one never reorders others. */
+export const ORDER = [
+  'background',
+  'world-land',
+  'region-land',
+  'place-area-fill',
+  'place-hatch',
+  'place-hatch-wide',
+  'place-uncertainty',
+  'world-admin1-border',
+  'world-coastline',
+  'world-country-border',
+  'region-admin1-border',
+  'region-coastline',
+  'region-country-border',
+  'place-uncertainty-line',
+  'place-area-outline',
+  'place-line-casing',
+  'place-line-dash-0',
+  'place-line-dash-1',
+  'place-line-dash-2',
+  'place-line-dash-3',
+  'place-line-dash-4',
+  'place-line-hit',
+  'place-point-ring',
+  'place-point',
+  'world-labels',
+  'region-labels',
+  'place-line-labels',
+  'place-labels',
+] as const;
+
+/** Layers a reader can click: every story feature, and nothing of the basemap. */
+export const INTERACTIVE_LAYERS = [
+  'place-area-fill',
+  'place-hatch',
+  'place-hatch-wide',
+  'place-uncertainty',
+  'place-line-hit',
+  'place-point',
+];
+
+type Expr = ExpressionSpecification;
+// The spec's TypeScript types cannot follow nested expressions; the style is checked against the
+// spec itself (validateStyleMin) in tests/unit/catalogue/style.test.ts instead.
+const filter = (e: Expr) => e as FilterSpecification;
+const state = (key: 'active' | 'selected' | 'hover'): Expr => [
+  'boolean',
+  ['feature-state', key],
+  false,
+];
+const on: Expr = ['any', state('active'), state('selected')];
+const statusStyle: Expr = ['get', 'statusStyle'];
+const isArea: Expr = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
+const isLine: Expr = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false];
+const isPoint: Expr = ['==', ['geometry-type'], 'Point'];
+const isPlace: Expr = ['!=', ['get', 'role'], 'uncertainty'];
+const isUncertainty: Expr = ['==', ['get', 'role'], 'uncertainty'];
+
+const kinds = Object.entries(KINDS) as [PlaceKind, (typeof KINDS)[PlaceKind]][];
+const styles = Object.entries(STATUS_STYLES) as [
+  StatusStyle,
+  (typeof STATUS_STYLES)[StatusStyle],
+][];
+
+/** A value per kind: `['match', ['get', 'kind'], 'country', a, 'region', b, ..., fallback]`. */
+function byKind<T extends string | number>(
+  value: (kind: PlaceKind) => T | undefined,
+  fallback: T,
+): Expr {
+  const arms = kinds.flatMap(([k]) => {
+    const x = value(k);
+    return x === undefined ? [] : [k, x];
+  });
+  return arms.length === 0
+    ? (fallback as never)
+    : (['match', ['get', 'kind'], ...arms, fallback] as unknown as Expr);
+}
+
+/** A value per status style, else `fallback` (the kind's value). */
+function byStatus(
+  value: (style: StatusStyle) => string | number | undefined,
+  fallback: Expr,
+): Expr {
+  const arms = styles.flatMap(([s]) => {
+    const x = value(s);
+    return x === undefined ? [] : [s, x];
+  });
+  return arms.length === 0
+    ? fallback
+    : (['match', statusStyle, ...arms, fallback] as unknown as Expr);
+}
+
+const emphasis = (e: (kind: PlaceKind) => Emphasis | undefined, fallback: Emphasis): Expr => [
+  'case',
+  on,
+  byKind((k) => e(k)?.active, fallback.active),
+  byKind((k) => e(k)?.faint, fallback.faint),
+];
+
+function areaLayers(p: Palette): LayerSpecification[] {
+  const paint = (k: PlaceKind) => (KINDS[k].geometry === 'area' ? KINDS[k].paint : undefined);
+  const area = (s: StatusStyle) =>
+    STATUS_STYLES[s].geometry === 'area' ? STATUS_STYLES[s] : undefined;
+  const colour = (t: PaletteToken | undefined) => (t ? p[t] : undefined);
+  const fillColor = byStatus(
+    (s) => colour(area(s)?.fill),
+    byKind((k) => colour(paint(k)?.fill), p.countryFill),
+  );
+  const outlineColor = byStatus(
+    (s) => colour(area(s)?.outline),
+    byKind((k) => colour(paint(k)?.outline), p.countryFill),
+  );
+  const statusEmphasis = (
+    pick: (s: StatusStyle) => Emphasis | undefined,
+    kind: Expr,
+    at: 'active' | 'faint',
+  ) => byStatus((s) => pick(s)?.[at], kind);
+  const fillOpacity: Expr = [
+    'case',
+    on,
+    statusEmphasis(
+      (s) => area(s)?.fillOpacity,
+      byKind((k) => paint(k)?.fillOpacity.active, 0.75),
+      'active',
+    ),
+    statusEmphasis(
+      (s) => area(s)?.fillOpacity,
+      byKind((k) => paint(k)?.fillOpacity.faint, 0.3),
+      'faint',
+    ),
+  ];
+  const outlineWidth: Expr = [
+    'case',
+    state('selected'),
+    STATES.selected.areaWidth,
+    state('hover'),
+    STATES.hover.areaWidth,
+    on,
+    statusEmphasis(
+      (s) => area(s)?.outlineWidth,
+      byKind((k) => paint(k)?.outlineWidth.active, 1.6),
+      'active',
+    ),
+    statusEmphasis(
+      (s) => area(s)?.outlineWidth,
+      byKind((k) => paint(k)?.outlineWidth.faint, 0.6),
+      'faint',
+    ),
+  ];
+  const hatches = styles.flatMap(([id, s]): LayerSpecification[] =>
+    s.geometry === 'area' && 'hatch' in s
+      ? [
+          {
+            id: `place-${id}`,
+            type: 'fill',
+            source: SOURCE.places,
+            filter: filter(['all', isArea, isPlace, ['==', statusStyle, id]]),
+            paint: {
+              'fill-pattern': id,
+              'fill-opacity': ['case', on, s.hatch.opacity.active, s.hatch.opacity.faint],
+            },
+          },
+        ]
+      : [],
+  );
+  return [
+    {
+      id: 'place-area-fill',
+      type: 'fill',
+      source: SOURCE.places,
+      // Tint only; hatching on top says the status.
+      filter: filter(['all', isArea, isPlace]),
+      paint: { 'fill-color': fillColor, 'fill-opacity': fillOpacity },
+    },
+    ...hatches,
+    {
+      id: 'place-area-outline',
+      type: 'line',
+      source: SOURCE.places,
+      filter: filter(['all', isArea, isPlace]),
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': [
+          'case',
+          state('selected'),
+          p[STATES.selected.colour],
+          state('hover'),
+          p[STATES.hover.colour],
+          outlineColor,
+        ],
+        'line-width': outlineWidth,
+        'line-opacity': [
+          'case',
+          ['any', state('selected'), state('hover')],
+          1,
+          emphasis((k) => paint(k)?.outlineOpacity, { active: 1, faint: 0.6 }),
+        ],
+      },
+    },
+  ];
+}
+
+function uncertaintyLayers(p: Palette): LayerSpecification[] {
+  const tone = byKind((k) => p[toneOf(k)], p.incident);
+  return [
+    {
+      id: 'place-uncertainty',
+      type: 'fill',
+      source: SOURCE.places,
+      filter: filter(isUncertainty),
+      paint: {
+        'fill-color': tone,
+        'fill-opacity': ['case', on, UNCERTAINTY.fillOpacity.active, UNCERTAINTY.fillOpacity.faint],
+      },
+    },
+    {
+      id: 'place-uncertainty-line',
+      type: 'line',
+      source: SOURCE.places,
+      filter: filter(isUncertainty),
+      paint: {
+        'line-color': tone,
+        'line-width': UNCERTAINTY.width,
+        'line-dasharray': [...UNCERTAINTY.dash],
+      },
+    },
+  ];
+}
+
+/** A line's dash: its line status style's, else its kind's. One layer per distinct dash, since
+ * line-dasharray is not data-driven. */
+function dashes(): { dash: readonly [number, number] | undefined; when: Expr }[] {
+  const lineStyles = styles.filter(([, s]) => s.geometry === 'line').map(([id]) => id);
+  const groups = new Map<
+    string,
+    { dash: readonly [number, number] | undefined; kinds: PlaceKind[]; styles: string[] }
+  >();
+  const group = (dash: readonly [number, number] | undefined) => {
+    const key = dash ? dash.join(',') : 'none';
+    if (!groups.has(key)) groups.set(key, { dash, kinds: [], styles: [] });
+    return groups.get(key)!;
+  };
+  for (const [k, spec] of kinds) if (spec.geometry === 'line') group(spec.paint.dash).kinds.push(k);
+  for (const [id, s] of styles) if (s.geometry === 'line') group(s.dash).styles.push(id);
+  const notLineStyle: Expr = ['!', ['in', statusStyle, ['literal', lineStyles]]];
+  return [...groups.values()].map((g) => ({
+    dash: g.dash,
+    when: [
+      'any',
+      ...(g.styles.length ? [['in', statusStyle, ['literal', g.styles]] as Expr] : []),
+      ...(g.kinds.length
+        ? [['all', notLineStyle, ['in', ['get', 'kind'], ['literal', g.kinds]]] as Expr]
+        : []),
+    ] as Expr,
+  }));
+}
+
+function lineLayers(p: Palette): LayerSpecification[] {
+  const paint = (k: PlaceKind) => (KINDS[k].geometry === 'line' ? KINDS[k].paint : undefined);
+  const width = emphasis((k) => paint(k)?.width, { active: 3, faint: 1.8 });
+  const lines = filter(['all', isLine, isPlace]);
+  const groups = dashes();
+  if (groups.length > 5)
+    throw new Error('style.ts: more than five line dashes: add dash slots to ORDER');
+  return [
+    {
+      id: 'place-line-casing',
+      type: 'line',
+      source: SOURCE.places,
+      filter: lines,
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': [
+          'case',
+          state('selected'),
+          p[STATES.selected.colour],
+          state('hover'),
+          p[STATES.hover.colour],
+          byKind((k) => (paint(k) ? p[paint(k)!.casing] : undefined), p.labelHalo),
+        ],
+        'line-width': [
+          'case',
+          state('selected'),
+          ['+', byKind((k) => paint(k)?.width.active, 3), 2 * STATES.selected.lineExtra],
+          state('hover'),
+          ['+', byKind((k) => paint(k)?.width.active, 3), 2 * STATES.hover.lineExtra],
+          ['+', width, 2],
+        ],
+      },
+    },
+    ...groups.map((g, i): LayerSpecification => ({
+      id: `place-line-dash-${i}`,
+      type: 'line',
+      source: SOURCE.places,
+      filter: filter(['all', isLine, isPlace, g.when]),
+      layout: { 'line-join': 'round', ...(g.dash ? {} : { 'line-cap': 'round' }) },
+      paint: {
+        'line-color': byKind((k) => (paint(k) ? p[paint(k)!.line] : undefined), p.route),
+        'line-width': width,
+        'line-opacity': emphasis((k) => paint(k)?.opacity, { active: 1, faint: 0.55 }),
+        ...(g.dash ? { 'line-dasharray': [...g.dash] } : {}),
+      },
+    })),
+    {
+      // Clicks reach a line within LINE_HIT_WIDTH / 2 of it, whatever its drawn width.
+      id: 'place-line-hit',
+      type: 'line',
+      source: SOURCE.places,
+      filter: lines,
+      paint: { 'line-width': LINE_HIT_WIDTH, 'line-opacity': 0 },
+    },
+  ];
+}
+
+function pointLayers(p: Palette): LayerSpecification[] {
+  const text = { 'text-color': p.label, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.5 };
+  const paint = (k: PlaceKind) => (KINDS[k].geometry === 'point' ? KINDS[k].paint : undefined);
+  return [
+    {
+      // Layout properties cannot read feature state, so the selection ring is its own layer.
+      id: 'place-point-ring',
+      type: 'circle',
+      source: SOURCE.places,
+      filter: filter(['all', isPoint, isPlace]),
+      paint: {
+        'circle-radius': POINT_HIT_RADIUS,
+        'circle-opacity': 0,
+        'circle-stroke-color': [
+          'case',
+          state('selected'),
+          p[STATES.selected.colour],
+          p[STATES.hover.colour],
+        ],
+        'circle-stroke-width': [
+          'case',
+          state('selected'),
+          STATES.selected.ring,
+          state('hover'),
+          STATES.hover.ring,
+          0,
+        ],
+      },
+    },
+    {
+      id: 'place-point',
+      type: 'symbol',
+      source: SOURCE.places,
+      filter: filter(['all', isPoint, isPlace]),
+      layout: {
+        'icon-image': ['concat', 'icon-', ['get', 'kind']],
+        'icon-allow-overlap': true,
+        'text-field': ['get', 'label'],
+        'text-font': [FONT],
+        'text-size': byKind((k) => (paint(k) ? KINDS[k].labelSize : undefined), 12),
+        'text-offset': [0, 1.1],
+        'text-anchor': 'top',
+        'text-optional': true,
+        'text-max-width': 8,
+      },
+      paint: {
+        'icon-opacity': emphasis((k) => paint(k)?.opacity, { active: 1, faint: 0.55 }),
+        ...text,
+      },
+    },
+  ];
+}
+
+function basemapLayers(p: Palette): LayerSpecification[] {
+  const layers: LayerSpecification[] = [];
+  for (const source of [SOURCE.world, SOURCE.region]) {
+    layers.push(
+      {
+        id: `${source}-land`,
+        type: 'fill',
+        source,
+        filter: ['==', ['get', 'layer'], 'land'],
+        // No antialiasing: the world and region files meet along a box edge, which would show.
+        paint: { 'fill-color': p.land, 'fill-antialias': false },
+      },
+      {
+        id: `${source}-admin1-border`,
+        type: 'line',
+        source,
+        filter: ['==', ['get', 'layer'], 'admin1-border'],
+        paint: { 'line-color': p.admin1Border, 'line-width': BASEMAP.admin1Width },
+      },
+      {
+        id: `${source}-coastline`,
+        type: 'line',
+        source,
+        filter: ['==', ['get', 'layer'], 'coastline'],
+        paint: { 'line-color': p.coastline, 'line-width': BASEMAP.coastWidth },
+      },
+      {
+        id: `${source}-country-border`,
+        type: 'line',
+        source,
+        filter: ['==', ['get', 'layer'], 'country-border'],
+        paint: { 'line-color': p.countryBorder, 'line-width': BASEMAP.borderWidth },
+      },
+      {
+        id: `${source}-labels`,
+        type: 'symbol',
+        source,
+        minzoom: source === SOURCE.world ? 1.5 : 3,
+        filter: ['match', ['get', 'layer'], ['country-label', 'sea-label'], true, false],
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': [FONT],
+          'text-size': BASEMAP.labelSize,
+          'text-letter-spacing': 0.05,
+          'text-max-width': 7,
+        },
+        paint: {
+          'text-color': p.countryBorder,
+          'text-halo-color': p.labelHalo,
+          'text-halo-width': 1.5,
+        },
+      },
+    );
+  }
+  return layers;
+}
+
+/** The basemap's line widths and label size, shared with the static map's basemap SVG. */
+export const BASEMAP = { admin1Width: 0.8, coastWidth: 0.8, borderWidth: 1.2, labelSize: 11 };
+
+function labelLayers(p: Palette): LayerSpecification[] {
+  const text = { 'text-color': p.label, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.5 };
+  const size = byKind((k) => KINDS[k].labelSize, 12);
+  return [
+    {
+      id: 'place-line-labels',
+      type: 'symbol',
+      source: SOURCE.places,
+      filter: filter(['all', isLine, isPlace]),
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': ['get', 'label'],
+        'text-font': [FONT],
+        'text-size': size,
+        'text-offset': [0, -1],
+      },
+      paint: text,
+    },
+    {
+      id: 'place-labels',
+      type: 'symbol',
+      source: SOURCE.labels,
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': [FONT],
+        'text-size': size,
+        'text-max-width': 8,
+        'text-padding': 4,
+      },
+      paint: text,
+    },
+  ];
+}
+
+export function buildStyle(input: StyleInput): StyleSpecification {
+  const { palette: p } = input;
+  const layers: LayerSpecification[] = [
+    { id: 'background', type: 'background', paint: { 'background-color': p.sea } },
+    ...basemapLayers(p),
+    ...areaLayers(p),
+    ...uncertaintyLayers(p),
+    ...lineLayers(p),
+    ...pointLayers(p),
+    ...labelLayers(p),
+  ];
+  const z = (id: string) => {
+    const i = (ORDER as readonly string[]).indexOf(id);
+    if (i < 0) throw new Error(`style.ts: layer ${id} has no place in ORDER`);
+    return i;
+  };
+  return {
+    version: 8,
+    glyphs: input.glyphs,
+    sources: {
+      [SOURCE.world]: { type: 'geojson', data: input.basemap.world },
+      [SOURCE.region]: { type: 'geojson', data: input.basemap.region },
+      // promoteId: feature-state needs a key; our ids are strings in `properties.id`.
+      [SOURCE.places]: { type: 'geojson', data: input.places, promoteId: 'id' },
+      [SOURCE.labels]: { type: 'geojson', data: input.labels },
+    },
+    layers: layers.sort((a, b) => z(a.id) - z(b.id)),
+  };
+}

@@ -1,0 +1,73 @@
+// What the build hands each page: the story (without geometry, which the map fetches), the static
+// map, and where the data files are. Serialised into the page, read back before hydration.
+// The build-time map code (src/map/build) writes these shapes; the components read them.
+import type { GeometryClass } from '../catalogue/kinds.ts';
+import type { StoryData } from '../story/schema.ts';
+import type { RenderFlags } from './flags.ts';
+
+export type { StoryData };
+
+/** The bottom corner the legend takes. */
+export type LegendSide = 'left' | 'right';
+
+export interface StaticFeature {
+  id: string;
+  label: string;
+  category: string;
+  /** How its status is drawn (mapData.ts): solid, hatch, hatch-wide, dashed... or none. */
+  statusStyle: string;
+  kind: string;
+  geometry: GeometryClass;
+  /** `uncertainty` for the ring or corridor of an approximate position. */
+  role: 'place' | 'uncertainty';
+  /** The SVG path of an area or a line. */
+  d: string;
+  /** Points are drawn as symbols at x, y. */
+  x?: number;
+  y?: number;
+  /** Where the label goes (its baseline centre), when it fits without overlapping another. */
+  text?: { x: number; y: number; size: number };
+}
+
+export interface StaticMapData {
+  width: number;
+  height: number;
+  features: StaticFeature[];
+  /** The bottom corner the legend takes: the one that hides fewer of these places. */
+  legend: LegendSide;
+}
+
+export interface LocatorData {
+  width: number;
+  height: number;
+  /** Land, as one SVG path. */
+  land: string;
+  /** The main view's box. */
+  view: { x: number; y: number; width: number; height: number };
+  /** Each inset place's centre. */
+  places: Record<string, { x: number; y: number }>;
+}
+
+export interface PageData {
+  story: StoryData;
+  mode: 'page' | 'embed';
+  staticMap: StaticMapData & { basemap: { light: string; dark: string } };
+  /** The locator map of the story's `display: inset` places, if it has any. */
+  locator?: LocatorData;
+  /** Relative to the page; resolved against document.baseURI in the browser. */
+  files: { places: string; labels: string; world: string; region: string; glyphs: string };
+  attribution: string;
+  flags?: RenderFlags;
+}
+
+export const PAGE_DATA_ID = 'page-data';
+
+/** JSON that is safe inside a <script> element: no `</script>` or `<!--` can end it early. */
+export function serialisePageData(data: PageData): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

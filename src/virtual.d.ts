@@ -1,0 +1,2 @@
+// The generated stylesheet of vite.config.ts's catalogue plugin.
+declare module 'virtual:catalogue.css';
