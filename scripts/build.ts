@@ -8,7 +8,7 @@
 //   dist/embed.js            the host script newsrooms paste (src/embed/host.ts)
 //   dist/_headers            the Content-Security-Policy for hosts that read it
 // A story error fails the build with `file:line:column: message` lines and nothing else.
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
@@ -20,7 +20,7 @@ import { DARK, LIGHT } from '../src/catalogue/palette.ts';
 import { locatorMap } from '../src/map/build/locator.ts';
 import { staticBasemapSvg, staticPlaces } from '../src/map/build/staticMap.ts';
 import { serialisePageData, PAGE_DATA_ID, type PageData } from '../src/state/page.ts';
-import { formatDiagnostic, loadPlaces, loadStory } from '../src/story/load.ts';
+import { formatDiagnostic, listStories, loadPlaces, loadStory } from '../src/story/load.ts';
 import type { ResolvedStory } from '../src/story/schema.ts';
 import { CSP_HEADER, CSP_META, headersFile } from './csp.ts';
 import { buildHostScript, oembedJson, oembedLink, publicUrl } from '../src/embed/build.ts';
@@ -48,20 +48,12 @@ export function attribution(story: Pick<ResolvedStory, 'places'>): string {
   return [...credits].join(' · ');
 }
 
-export function discoverStories(dir = STORIES): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'story.md')))
-    .map((d) => join(dir, d.name))
-    .sort();
-}
-
 /** Checks every story; prints every diagnostic and exits on any. */
 function checkStories(): ResolvedStory[] {
   const gazetteer = loadPlaces('public/data/places.geojson', { cwd: ROOT, what: 'gazetteer' });
   const stories: ResolvedStory[] = [];
   const problems: string[] = [];
-  for (const folder of discoverStories()) {
+  for (const folder of listStories(STORIES, ROOT)) {
     const result = loadStory(folder, { cwd: ROOT, gazetteer });
     problems.push(...result.diagnostics.map(formatDiagnostic));
     if (result.story && result.diagnostics.length === 0) stories.push(result.story);

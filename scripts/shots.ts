@@ -18,14 +18,18 @@ const { values } = parseArgs({
 });
 const dist = resolve(values.dist!);
 const out = resolve(values.out!);
-const viewports = values.viewports!.split(',').map((v) => v.split('x').map(Number) as [number, number]);
+const viewports = values
+  .viewports!.split(',')
+  .map((v) => v.split('x').map(Number) as [number, number]);
 const themes = values.themes!.split(',');
 
 async function waitLive(page: Page) {
   await page.mouse.move(10, 10);
   await page.hover('.map').catch(() => {});
   await page
-    .waitForFunction(() => document.querySelector('.map.live') !== null, undefined, { timeout: 30_000 })
+    .waitForFunction(() => document.querySelector('.map.live') !== null, undefined, {
+      timeout: 30_000,
+    })
     .catch(() => console.warn('  (live map did not start: static map shown)'));
   await page.waitForTimeout(1500);
 }
@@ -55,11 +59,17 @@ async function main() {
           const passages = await page.locator('[id^="passage-"]').count();
           for (let i = 0; i < passages; i++) {
             const id = await page.locator('[id^="passage-"]').nth(i).getAttribute('id');
-            await page.evaluate((p) => (location.hash = `passage=${p.replace(/^passage-/, '')}`), id!);
+            await page.evaluate(
+              (p) => (location.hash = `passage=${p.replace(/^passage-/, '')}`),
+              id!,
+            );
             await page.waitForTimeout(1800);
             await page.screenshot({ path: name(`2-passage-${i + 1}`) });
           }
-          const place = await page.locator('#places a[data-place]').first().getAttribute('data-place');
+          const place = await page
+            .locator('#places a[data-place]')
+            .first()
+            .getAttribute('data-place');
           if (place) {
             await page.evaluate((p) => (location.hash = `place=${p}`), place);
             await page.waitForTimeout(1800);

@@ -118,7 +118,6 @@ const configSchema = z
 export type Config = z.infer<typeof configSchema>;
 export type PlaceConfig = z.infer<typeof place>;
 export type RegionSelector = z.infer<typeof regionSelector>;
-export type SourceConfig = z.infer<typeof source>;
 
 function shapeOf(p: PlaceConfig): string[] {
   return (['regions', 'union', 'water', 'point'] as const).filter((k) => p[k] !== undefined);

@@ -243,14 +243,6 @@ export function geometryOf(kind: PlaceKind): GeometryClass {
   return KINDS[kind].geometry;
 }
 
-/** What a GeoJSON geometry type can be drawn as. */
-export function geometryClassOfType(type: string): GeometryClass | undefined {
-  if (type === 'Polygon' || type === 'MultiPolygon') return 'area';
-  if (type === 'LineString' || type === 'MultiLineString') return 'line';
-  if (type === 'Point') return 'point';
-  return undefined;
-}
-
 // ---- Status styles: how a status (the story says which) changes a place's look ----
 
 export interface HatchSpec {

@@ -3,6 +3,7 @@
 // site will live (`PUBLIC_URL=https://maps.example.org/ npm run build`), relative otherwise.
 import { join } from 'node:path';
 import { build } from 'vite';
+import { escapeAttr } from '../lib/escape.ts';
 import { EMBED_SIZE, iframeSnippet } from './snippets.ts';
 
 /** The site's public URL from `PUBLIC_URL`, with a trailing slash; undefined when unset. */
@@ -43,8 +44,6 @@ export async function buildHostScript(root: string, outDir: string) {
     },
   });
 }
-
-const escapeAttr = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The oEmbed (type rich) of a story; its iframe is absolute only when the public URL is known. */
 export function oembedJson(story: { slug: string; title: string }, base = publicUrl()): string {

@@ -1,10 +1,9 @@
 // The embed codes a newsroom pastes: the script embed (auto-height, driven by the host article)
 // and the plain iframe fallback. Shared by the "Embed this map" dialog and the oEmbed file.
+import { escapeAttr, escapeText } from '../lib/escape.ts';
 
 /** The iframe fallback's size; the script embed takes its content's height instead. */
 export const EMBED_SIZE = { width: 640, height: 600 };
-
-const escapeAttr = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function iframeSnippet(src: string, title: string): string {
   return `<iframe src="${escapeAttr(src)}" title="${escapeAttr(title)}" width="${EMBED_SIZE.width}" height="${EMBED_SIZE.height}" style="border:0;width:100%" loading="lazy"></iframe>`;
@@ -18,8 +17,4 @@ export function scriptSnippet(src: string, title: string, script: string): strin
     `</div>`,
     `<script src="${escapeAttr(script)}" async></script>`,
   ].join('\n');
-}
-
-function escapeText(text: string) {
-  return text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -20,8 +20,6 @@ export interface MapRequest {
   seq: number;
 }
 
-export type MapStatus = 'static' | 'loading' | 'live' | 'failed';
-
 const KEY = Symbol('reader');
 
 export class Reader {
@@ -34,8 +32,6 @@ export class Reader {
   /** Legend categories (status ids or kinds) the reader switched off. */
   hidden = $state<string[]>([]);
   announcement = $state('');
-  mapStatus = $state<MapStatus>('static');
-  mapNote = $state('');
   request = $state.raw<MapRequest>();
   /** What the live map shows now; the legend lists the categories in it. */
   viewBounds = $state.raw<Bounds>();

@@ -5,7 +5,7 @@ import { checkStory, type CheckResult } from './check.ts';
 import { MAX_STORY_BYTES, oversize } from './decode.ts';
 import { emptyPlaceTable, MAX_PLACES_BYTES, parsePlaces, type PlaceTable } from './gazetteer.ts';
 
-export { formatDiagnostic, type Diagnostic } from './diagnostics.ts';
+export { formatDiagnostic } from './diagnostics.ts';
 export type { CheckResult } from './check.ts';
 
 export const DEFAULT_GAZETTEER = 'public/data/places.geojson';

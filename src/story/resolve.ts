@@ -1,6 +1,7 @@
 // Story + places → the resolved story the app renders. Assumes check.ts found no errors.
 import turfBbox from '@turf/bbox';
 import turfLength from '@turf/length';
+import { geoDistance, geoInterpolate } from 'd3-geo';
 // An exact point with no camera: its kind's zoom (a city fills the view, a building is close up).
 import { KINDS } from '../catalogue/kinds.ts';
 import { unionBounds } from '../lib/geometry.ts';
@@ -162,6 +163,49 @@ function lonLat(position: number[]): [number, number] {
 function lengthKm(geometry: NonNullable<PlaceFeature['geometry']>): number | undefined {
   if (geometry.type !== 'LineString' && geometry.type !== 'MultiLineString') return undefined;
   return Math.round(turfLength(geometry as never, { units: 'kilometers' }) * 10) / 10;
+}
+
+/** A route's segments are split so that no piece is longer than this: short enough that the
+ * great circle reads as a curve on a Mercator map, not as the straight rhumb line between two
+ * distant waypoints. */
+export const MAX_SEGMENT_KM = 100;
+const EARTH_RADIUS_KM = 6371.0088;
+
+/** The line through `waypoints` along great circles, densified every MAX_SEGMENT_KM at most,
+ * rounded to 5 decimals (about 1 m). Every waypoint is a vertex of the line. */
+export function greatCircleLine(waypoints: readonly [number, number][]): [number, number][] {
+  const line: [number, number][] = [];
+  waypoints.forEach((to, i) => {
+    if (i === 0) {
+      line.push([round(to[0]), round(to[1])]);
+      return;
+    }
+    const from = waypoints[i - 1]!;
+    const km = geoDistance(from, to) * EARTH_RADIUS_KM;
+    const steps = Math.max(1, Math.ceil(km / MAX_SEGMENT_KM));
+    const along = geoInterpolate(from, to);
+    for (let step = 1; step <= steps; step++) {
+      const [lon, lat] = step === steps ? to : along(step / steps);
+      // d3 gives longitudes within ±180: a segment across the antimeridian would jump from 179
+      // to -179 and be drawn the long way round the world. Unwrapping each longitude to within
+      // 180° of the one before keeps the line continuous (179, 181...), which MapLibre draws
+      // as one line over the antimeridian.
+      const previous = line.at(-1)![0];
+      const unwrapped = lon + 360 * Math.round((previous - lon) / 360);
+      line.push([round(unwrapped), round(lat)]);
+    }
+  });
+  return line;
+}
+
+/** The point a route's waypoint stands for: a point's position, else the place's label point,
+ * else the centre of its bounding box. */
+export function waypointOf(feature: PlaceFeature): [number, number] {
+  const geometry = feature.geometry!;
+  if (geometry.type === 'Point') return lonLat(geometry.coordinates);
+  if (feature.properties.label_point) return feature.properties.label_point;
+  const [w, s, e, n] = turfBbox(geometry) as [number, number, number, number];
+  return [round((w + e) / 2), round((s + n) / 2)];
 }
 
 function round(value: number): number {

@@ -1,7 +1,7 @@
 // The one definition of the story format, the gazetteer contract and the resolved story the app
 // renders. Every TypeScript type below is inferred from these schemas.
 import { z } from 'zod';
-import { KIND_IDS, STATUS_STYLE_IDS, statusStyleChoices } from '../catalogue/kinds.ts';
+import { KIND_IDS, KINDS, STATUS_STYLE_IDS, statusStyleChoices } from '../catalogue/kinds.ts';
 import { KEBAB } from '../lib/ids.ts';
 
 export const placeIdSchema = z
@@ -10,7 +10,9 @@ export const placeIdSchema = z
 export const passageIdSchema = z
   .string()
   .regex(KEBAB, { error: 'passage ids use lowercase letters, digits and single hyphens' });
-export const slugSchema = passageIdSchema;
+export const slugSchema = z
+  .string()
+  .regex(KEBAB, { error: 'story folder names use lowercase letters, digits and single hyphens' });
 
 const text = z.string().trim().min(1, { error: 'must not be empty' });
 export const isoDateSchema = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
@@ -44,6 +46,17 @@ export const projectionSchema = z.enum(['mercator', 'globe']);
 /** The kinds are the catalogue's (src/catalogue/kinds.ts): one entry there adds one here. */
 export const placeKindSchema = z.enum(KIND_IDS, {
   error: `kind must be one of ${KIND_IDS.join(', ')}`,
+});
+/** The catalogue's line kinds (river, route...): what a route drawn through waypoints may be. */
+export const LINE_KIND_IDS = KIND_IDS.filter((kind) => KINDS[kind].geometry === 'line') as [
+  (typeof KIND_IDS)[number],
+  ...(typeof KIND_IDS)[number][],
+];
+/** "river, route, crossing or front": for messages that list the choices. */
+export const lineKindChoices = (): string =>
+  `${LINE_KIND_IDS.slice(0, -1).join(', ')} or ${LINE_KIND_IDS.at(-1)}`;
+export const routeKindSchema = z.enum(LINE_KIND_IDS, {
+  error: `a route is drawn as a line: kind must be ${lineKindChoices()}`,
 });
 /** A political status (recognised, annexed, claimed...): the story defines what each one means
  * and how it is drawn (`statuses` in the front matter), so the words are data, not code. */
@@ -98,50 +111,66 @@ export const placePropertiesSchema = z.looseObject({
   confidence: confidenceSchema,
 });
 
-const position = z
-  .array(z.number())
-  .min(2)
-  .max(3)
-  .refine(([lon = 0, lat = 0]) => Math.abs(lon) <= 180 && Math.abs(lat) <= 90, {
-    error: 'coordinates must be [longitude, latitude] within ±180 and ±90',
+/** GeoJSON geometry whose longitudes lie within ±`maxLongitude`. */
+function geometryWithin(maxLongitude: number) {
+  const position = z
+    .array(z.number())
+    .min(2)
+    .max(3)
+    .refine(([lon = 0, lat = 0]) => Math.abs(lon) <= maxLongitude && Math.abs(lat) <= 90, {
+      error: `coordinates must be [longitude, latitude] within ±${maxLongitude} and ±90`,
+    });
+  const ring = z.array(position).min(4);
+  const n = z.number();
+  const bbox = z.union([z.tuple([n, n, n, n]), z.tuple([n, n, n, n, n, n])]).optional();
+  const point = z.object({ type: z.literal('Point'), coordinates: position, bbox });
+  const multiPoint = z.object({
+    type: z.literal('MultiPoint'),
+    coordinates: z.array(position),
+    bbox,
   });
-const ring = z.array(position).min(4);
-const n = z.number();
-const bbox = z.union([z.tuple([n, n, n, n]), z.tuple([n, n, n, n, n, n])]).optional();
-export const pointSchema = z.object({ type: z.literal('Point'), coordinates: position, bbox });
-export const multiPointSchema = z.object({
-  type: z.literal('MultiPoint'),
-  coordinates: z.array(position),
-  bbox,
-});
-export const lineStringSchema = z.object({
-  type: z.literal('LineString'),
-  coordinates: z.array(position).min(2),
-  bbox,
-});
-export const multiLineStringSchema = z.object({
-  type: z.literal('MultiLineString'),
-  coordinates: z.array(z.array(position).min(2)),
-  bbox,
-});
-export const polygonSchema = z.object({
-  type: z.literal('Polygon'),
-  coordinates: z.array(ring).min(1),
-  bbox,
-});
-export const multiPolygonSchema = z.object({
-  type: z.literal('MultiPolygon'),
-  coordinates: z.array(z.array(ring).min(1)),
-  bbox,
-});
-export const geometrySchema = z.discriminatedUnion('type', [
-  pointSchema,
-  multiPointSchema,
-  lineStringSchema,
-  multiLineStringSchema,
-  polygonSchema,
-  multiPolygonSchema,
-]);
+  const lineString = z.object({
+    type: z.literal('LineString'),
+    coordinates: z.array(position).min(2),
+    bbox,
+  });
+  const multiLineString = z.object({
+    type: z.literal('MultiLineString'),
+    coordinates: z.array(z.array(position).min(2)),
+    bbox,
+  });
+  const polygon = z.object({
+    type: z.literal('Polygon'),
+    coordinates: z.array(ring).min(1),
+    bbox,
+  });
+  const multiPolygon = z.object({
+    type: z.literal('MultiPolygon'),
+    coordinates: z.array(z.array(ring).min(1)),
+    bbox,
+  });
+  return {
+    point,
+    multiPoint,
+    lineString,
+    multiLineString,
+    polygon,
+    multiPolygon,
+    geometry: z.discriminatedUnion('type', [
+      point,
+      multiPoint,
+      lineString,
+      multiLineString,
+      polygon,
+      multiPolygon,
+    ]),
+  };
+}
+const placeGeometry = geometryWithin(180);
+export const geometrySchema = placeGeometry.geometry;
+/** Resolved geometry may run past ±180: a route drawn across the antimeridian keeps its
+ * longitudes continuous (179, 181...), which MapLibre draws as one unbroken line. */
+export const layerGeometrySchema = geometryWithin(540).geometry;
 
 export const placeFeatureSchema = z.looseObject({
   type: z.literal('Feature'),
@@ -166,12 +195,45 @@ export const viewSchema = z.strictObject({
   projection: projectionSchema.optional(),
 });
 
+/** A route's waypoint: a place id, or a [longitude, latitude] pair. */
+export const waypointSchema = z.union(
+  [
+    placeIdSchema,
+    z
+      .tuple([z.number(), z.number()])
+      .refine(([lon, lat]) => Math.abs(lon) <= 180 && Math.abs(lat) <= 90, {
+        error: (issue) =>
+          `${JSON.stringify(issue.input).replace(/,/g, ', ')} is not a [longitude, latitude] pair: longitude must be within ±180 and latitude within ±90`,
+      }),
+  ],
+  { error: 'a waypoint is a place id or a [longitude, latitude] pair' },
+);
+export const MAX_WAYPOINTS = 100;
+
 export const placeEntrySchema = z
   .strictObject({
     label: text.optional(),
     camera: cameraSchema.optional(),
     display: displaySchema.optional(),
     note: text.optional(),
+    /** A line drawn by the story through its waypoints (great circles between them). The keys
+     * below are for routes only: other places take their kind and confidence from their file. */
+    route: z
+      .array(waypointSchema, {
+        error: 'a route is a list of waypoints, e.g. [kyiv, [30.9, 45.2], sevastopol]',
+      })
+      .min(2, {
+        error:
+          'a route needs at least two waypoints: add the place id or [longitude, latitude] of its other end',
+      })
+      .max(MAX_WAYPOINTS, { error: `a route has at most ${MAX_WAYPOINTS} waypoints` })
+      .optional(),
+    kind: routeKindSchema.optional(),
+    confidence: confidenceSchema.optional(),
+    uncertainty_m: z
+      .number()
+      .positive({ error: 'must be a distance in metres, above 0' })
+      .optional(),
   })
   .nullable();
 
@@ -246,9 +308,6 @@ export const inlineSchema = z.discriminatedUnion('type', [
   strongInlineSchema,
 ]);
 
-export type TextInline = z.infer<typeof textInlineSchema>;
-export type MentionInline = z.infer<typeof mentionInlineSchema>;
-export type LinkInline = z.infer<typeof linkInlineSchema>;
 export type Inline = z.infer<typeof inlineSchema>;
 
 // ---- Resolved story: what the app receives (JSON-serialisable) ----
@@ -306,7 +365,7 @@ export const layerPropertiesSchema = z.strictObject({
 export const layerFeatureSchema = z.strictObject({
   type: z.literal('Feature'),
   id: placeIdSchema,
-  geometry: geometrySchema,
+  geometry: layerGeometrySchema,
   properties: layerPropertiesSchema,
 });
 
@@ -338,18 +397,10 @@ export const resolvedStorySchema = z.strictObject({
 
 export type Camera = z.infer<typeof cameraSchema>;
 export type Bounds = z.infer<typeof boundsSchema>;
-export type LonLat = z.infer<typeof lonLatSchema>;
 export type Display = z.infer<typeof displaySchema>;
 export type Projection = z.infer<typeof projectionSchema>;
-export type PlaceKind = z.infer<typeof placeKindSchema>;
-export type PlaceStatus = z.infer<typeof placeStatusSchema>;
-export type StatusStyle = z.infer<typeof statusStyleSchema>;
-export type ResolvedStatus = z.infer<typeof resolvedStatusSchema>;
-export type Geometry = z.infer<typeof geometrySchema>;
 export type PlaceFeature = z.infer<typeof placeFeatureSchema>;
-export type PlaceProperties = z.infer<typeof placePropertiesSchema>;
 export type View = z.infer<typeof viewSchema>;
-export type PlaceEntry = z.infer<typeof placeEntrySchema>;
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 export type ResolvedView = z.infer<typeof resolvedViewSchema>;
 export type ResolvedPassage = z.infer<typeof resolvedPassageSchema>;

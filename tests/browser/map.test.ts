@@ -24,7 +24,7 @@ describe('the live map', () => {
       'luhansk',
       'zaporizhzhia',
     ]);
-    expect(await renderedPlaces(page, ['place-fill'])).toEqual(
+    expect(await renderedPlaces(page, ['place-area-fill'])).toEqual(
       expect.arrayContaining(['black-sea', 'ukraine', 'russia']),
     );
   });

@@ -58,4 +58,3 @@ export function place<G extends Geometry = Shape>(id: string): Feature<G> {
 }
 
 export const placeFeatures = places.features;
-export type PointFeature = Feature<Point>;

@@ -100,3 +100,20 @@ export async function visiblePoint(
   if (!point) throw new Error(`${o.id} is not visible within 96 px of its label point`);
   return point;
 }
+
+/** Ids of the places the given layers hold at a page point (what a click there would hit). */
+export function placesAt(
+  page: Page,
+  at: { x: number; y: number },
+  layers: string[],
+): Promise<string[]> {
+  return page.evaluate(
+    ({ at, layers }) => {
+      const map = (window as unknown as MapHandle).mapExplainer!.map;
+      const r = map.getCanvas().getBoundingClientRect();
+      const hits = map.queryRenderedFeatures([at.x - r.left, at.y - r.top], { layers });
+      return [...new Set(hits.map((f) => String(f.properties.id)))];
+    },
+    { at, layers },
+  );
+}
