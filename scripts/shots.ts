@@ -23,6 +23,21 @@ const viewports = values
   .map((v) => v.split('x').map(Number) as [number, number]);
 const themes = values.themes!.split(',');
 
+/** Until the live map has settled (MapLibre idle), or a few seconds on the static map. */
+async function settle(page: Page) {
+  await page.waitForTimeout(300);
+  await page
+    .waitForFunction(
+      () => document.querySelector('.map')?.getAttribute('aria-busy') === 'false',
+      undefined,
+      {
+        timeout: 15_000,
+      },
+    )
+    .catch(() => {});
+  await page.waitForTimeout(500);
+}
+
 async function waitLive(page: Page) {
   await page.mouse.move(10, 10);
   await page.hover('.map').catch(() => {});
@@ -63,7 +78,7 @@ async function main() {
               (p) => (location.hash = `passage=${p.replace(/^passage-/, '')}`),
               id!,
             );
-            await page.waitForTimeout(1800);
+            await settle(page);
             await page.screenshot({ path: name(`2-passage-${i + 1}`) });
           }
           const place = await page
@@ -72,7 +87,7 @@ async function main() {
             .getAttribute('data-place');
           if (place) {
             await page.evaluate((p) => (location.hash = `place=${p}`), place);
-            await page.waitForTimeout(1800);
+            await settle(page);
             await page.screenshot({ path: name(`3-place-${place}`) });
           }
           await context.close();
