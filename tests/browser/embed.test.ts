@@ -3,8 +3,6 @@
 // real WebGL, real wheel and touch input; elements found by role and accessible name.
 import type { BrowserContextOptions, Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { oembedJson, oembedLink, publicUrl } from '../../src/embed/build.ts';
-import { formatMessage, parseIds, parseMessage } from '../../src/embed/protocol.ts';
 import AxeBuilder from '@axe-core/playwright';
 import { INTERACTIVE_LAYERS } from '../../src/map/style.ts';
 import { visibleFeaturePoint } from './support/map.ts';
@@ -570,39 +568,5 @@ describe('embed.js on a page that adds the map later', () => {
     expect(await page.locator('iframe').count()).toBe(1);
     expect(opened.errors).toEqual([]);
     await opened.close();
-  });
-});
-
-describe('the message protocol and the oEmbed URLs', () => {
-  it("reads pym.js's format and nothing else", () => {
-    const message = formatMessage('map', 'height', '812');
-    expect(message).toBe('pymxPYMxmapxPYMxheightxPYMx812');
-    expect(parseMessage(message, 'map')).toEqual({ type: 'height', value: '812' });
-    expect(parseMessage(message, 'other')).toBeUndefined();
-    expect(parseMessage(`${message}xPYMxmore`, 'map')).toBeUndefined();
-    expect(parseMessage({ type: 'height' }, 'map')).toBeUndefined();
-    expect(parseMessage(`${message}${'1'.repeat(2000)}`, 'map')).toBeUndefined();
-    expect(parseIds('crimea,kyiv')).toEqual(['crimea', 'kyiv']);
-    expect(parseIds('')).toEqual([]);
-    expect(parseIds('crimea,<b>')).toBeUndefined();
-  });
-
-  it('makes the oEmbed iframe and the discovery link absolute when PUBLIC_URL is set', () => {
-    const story = { slug: 'black-sea-call', title: 'Defense chiefs "talk"' };
-    const base = publicUrl('https://maps.example.org/news');
-    expect(base).toBe('https://maps.example.org/news/');
-    const oembed = JSON.parse(oembedJson(story, base)) as Record<string, string>;
-    expect(oembed.html).toContain(
-      'src="https://maps.example.org/news/black-sea-call/embed.html" title="Map: Defense chiefs &#34;talk&#34;"',
-    );
-    expect(oembed.provider_url).toBe('https://maps.example.org/news/');
-    expect(oembedLink(story, base)).toBe(
-      '<link rel="alternate" type="application/json+oembed" href="https://maps.example.org/news/black-sea-call/oembed.json" title="Defense chiefs &#34;talk&#34;" />',
-    );
-    // Without it: relative, and no discovery link.
-    expect(JSON.parse(oembedJson(story, undefined)).html).toContain('src="embed.html"');
-    expect(oembedLink(story, undefined)).toBe('');
-    expect(() => publicUrl('maps.example.org')).toThrow(/not a URL/);
-    expect(() => publicUrl('javascript:alert(1)')).toThrow(/http/);
   });
 });
