@@ -5,6 +5,9 @@ import type { BrowserContextOptions, Frame, Locator, Page } from 'playwright-cor
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import { INTERACTIVE_LAYERS } from '../../src/map/style.ts';
+import { CSP_HEADER, CSP_META } from '../../scripts/csp.ts';
+import { EMBED_JS_BUDGET } from '../build/budgets.ts';
+import { guardState, openGuarded } from './support/guard.ts';
 import { visibleFeaturePoint } from './support/map.ts';
 import { axeViolations } from './support/axe.ts';
 import { browser, mapIdle as sharedMapIdle } from './support/page.ts';
@@ -328,12 +331,44 @@ describe('the embed page', () => {
 
   const axe = axeViolations;
 
-  it('is sent with a strict CSP (no unsafe-inline, no unsafe-eval)', async () => {
+  it('is sent with the strict CSP, as a header and a <meta>', async () => {
     const response = await fetch(embed());
-    const csp = response.headers.get('content-security-policy') ?? '';
+    const csp = response.headers.get('content-security-policy');
+    expect(csp).toBe(CSP_HEADER);
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
     expect(csp).toContain('frame-ancestors *');
+    const html = await response.text();
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(/content="([^"]+)"/.exec(CSP_META)![1]);
+  });
+
+  it('runs under its CSP with no violation, and the CSP is enforced', async () => {
+    const opened = await openGuarded(site(), '/black-sea-call/embed.html#place=crimea');
+    try {
+      const { page } = opened;
+      await mapIdle(page);
+      await page.getByRole('region', { name: 'Crimea' }).waitFor();
+      expect((await guardState(page)).violations, 'CSP violations').toEqual([]);
+      expect(opened.consoleErrors, 'console errors').toEqual([]);
+      expect(opened.foreignRequests, 'requests to other hosts').toEqual([]);
+      // Enforced, not only sent: an inline script is refused and reported.
+      const ran = await page.evaluate(() => {
+        const s = document.createElement('script');
+        s.textContent = 'window.__inlineRan = true';
+        document.head.append(s);
+        s.remove();
+        return (window as unknown as { __inlineRan?: boolean }).__inlineRan ?? false;
+      });
+      expect(ran, 'an inline script ran').toBe(false);
+      // Reported once per policy in force (the header's and the <meta>'s).
+      await expect.poll(async () => (await guardState(page)).violations.length).toBeGreaterThan(0);
+      expect(new Set((await guardState(page)).violations)).toEqual(
+        new Set(['script-src-elem blocked inline']),
+      );
+    } finally {
+      await opened.close();
+    }
   });
 
   it('has no axe violations, with a panel open, at 300 px wide, plain and dark', async () => {
@@ -409,12 +444,16 @@ describe('the embed page', () => {
     await still.close();
   });
 
-  it('embed.js is small: a few KB', async () => {
+  it(`embed.js is small: within its budget of ${EMBED_JS_BUDGET.gz} bytes gzipped`, async () => {
     const response = await fetch(`${site()}/embed.js`, { headers: { 'accept-encoding': 'gzip' } });
     const raw = await fetch(`${site()}/embed.js`, { headers: { 'accept-encoding': 'identity' } });
     const rawBytes = (await raw.arrayBuffer()).byteLength;
+    expect(response.headers.get('content-encoding')).toBe('gzip');
     const gzipBytes = Number(response.headers.get('content-length'));
     console.log(`embed.js: ${rawBytes} bytes, ${gzipBytes} gzipped`);
+    expect(gzipBytes).toBeGreaterThan(0);
+    expect(gzipBytes).toBeLessThan(rawBytes);
+    expect(gzipBytes, `${EMBED_JS_BUDGET.what}, gzipped`).toBeLessThanOrEqual(EMBED_JS_BUDGET.gz);
     expect(rawBytes).toBeLessThan(6000);
   });
 
