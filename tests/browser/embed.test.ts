@@ -3,10 +3,11 @@
 // real WebGL, real wheel and touch input; elements found by role and accessible name.
 import type { BrowserContextOptions, Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { oembedJson, oembedLink, publicUrl } from '../../src/embed/build.ts';
-import { formatMessage, parseIds, parseMessage } from '../../src/embed/protocol.ts';
 import AxeBuilder from '@axe-core/playwright';
 import { INTERACTIVE_LAYERS } from '../../src/catalogue/style.ts';
+import { CSP_HEADER, CSP_META } from '../../scripts/csp.ts';
+import { EMBED_JS_BUDGET } from '../build/budgets.ts';
+import { guardState, openGuarded } from './support/guard.ts';
 import { visibleFeaturePoint } from './support/map.ts';
 import { axeViolations } from './support/axe.ts';
 import { browser, mapIdle as sharedMapIdle } from './support/page.ts';
@@ -330,12 +331,44 @@ describe('the embed page', () => {
 
   const axe = axeViolations;
 
-  it('is sent with a strict CSP (no unsafe-inline, no unsafe-eval)', async () => {
+  it('is sent with the strict CSP, as a header and a <meta>', async () => {
     const response = await fetch(embed());
-    const csp = response.headers.get('content-security-policy') ?? '';
+    const csp = response.headers.get('content-security-policy');
+    expect(csp).toBe(CSP_HEADER);
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
     expect(csp).toContain('frame-ancestors *');
+    const html = await response.text();
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(/content="([^"]+)"/.exec(CSP_META)![1]);
+  });
+
+  it('runs under its CSP with no violation, and the CSP is enforced', async () => {
+    const opened = await openGuarded(site(), '/black-sea-call/embed.html#place=crimea');
+    try {
+      const { page } = opened;
+      await mapIdle(page);
+      await page.getByRole('region', { name: 'Crimea' }).waitFor();
+      expect((await guardState(page)).violations, 'CSP violations').toEqual([]);
+      expect(opened.consoleErrors, 'console errors').toEqual([]);
+      expect(opened.foreignRequests, 'requests to other hosts').toEqual([]);
+      // Enforced, not only sent: an inline script is refused and reported.
+      const ran = await page.evaluate(() => {
+        const s = document.createElement('script');
+        s.textContent = 'window.__inlineRan = true';
+        document.head.append(s);
+        s.remove();
+        return (window as unknown as { __inlineRan?: boolean }).__inlineRan ?? false;
+      });
+      expect(ran, 'an inline script ran').toBe(false);
+      // Reported once per policy in force (the header's and the <meta>'s).
+      await expect.poll(async () => (await guardState(page)).violations.length).toBeGreaterThan(0);
+      expect(new Set((await guardState(page)).violations)).toEqual(
+        new Set(['script-src-elem blocked inline']),
+      );
+    } finally {
+      await opened.close();
+    }
   });
 
   it('has no axe violations, with a panel open, at 300 px wide, plain and dark', async () => {
@@ -411,12 +444,16 @@ describe('the embed page', () => {
     await still.close();
   });
 
-  it('embed.js is small: a few KB', async () => {
+  it(`embed.js is small: within its budget of ${EMBED_JS_BUDGET.gz} bytes gzipped`, async () => {
     const response = await fetch(`${site()}/embed.js`, { headers: { 'accept-encoding': 'gzip' } });
     const raw = await fetch(`${site()}/embed.js`, { headers: { 'accept-encoding': 'identity' } });
     const rawBytes = (await raw.arrayBuffer()).byteLength;
+    expect(response.headers.get('content-encoding')).toBe('gzip');
     const gzipBytes = Number(response.headers.get('content-length'));
     console.log(`embed.js: ${rawBytes} bytes, ${gzipBytes} gzipped`);
+    expect(gzipBytes).toBeGreaterThan(0);
+    expect(gzipBytes).toBeLessThan(rawBytes);
+    expect(gzipBytes, `${EMBED_JS_BUDGET.what}, gzipped`).toBeLessThanOrEqual(EMBED_JS_BUDGET.gz);
     expect(rawBytes).toBeLessThan(6000);
   });
 
@@ -570,39 +607,5 @@ describe('embed.js on a page that adds the map later', () => {
     expect(await page.locator('iframe').count()).toBe(1);
     expect(opened.errors).toEqual([]);
     await opened.close();
-  });
-});
-
-describe('the message protocol and the oEmbed URLs', () => {
-  it("reads pym.js's format and nothing else", () => {
-    const message = formatMessage('map', 'height', '812');
-    expect(message).toBe('pymxPYMxmapxPYMxheightxPYMx812');
-    expect(parseMessage(message, 'map')).toEqual({ type: 'height', value: '812' });
-    expect(parseMessage(message, 'other')).toBeUndefined();
-    expect(parseMessage(`${message}xPYMxmore`, 'map')).toBeUndefined();
-    expect(parseMessage({ type: 'height' }, 'map')).toBeUndefined();
-    expect(parseMessage(`${message}${'1'.repeat(2000)}`, 'map')).toBeUndefined();
-    expect(parseIds('crimea,kyiv')).toEqual(['crimea', 'kyiv']);
-    expect(parseIds('')).toEqual([]);
-    expect(parseIds('crimea,<b>')).toBeUndefined();
-  });
-
-  it('makes the oEmbed iframe and the discovery link absolute when PUBLIC_URL is set', () => {
-    const story = { slug: 'black-sea-call', title: 'Defense chiefs "talk"' };
-    const base = publicUrl('https://maps.example.org/news');
-    expect(base).toBe('https://maps.example.org/news/');
-    const oembed = JSON.parse(oembedJson(story, base)) as Record<string, string>;
-    expect(oembed.html).toContain(
-      'src="https://maps.example.org/news/black-sea-call/embed.html" title="Map: Defense chiefs &#34;talk&#34;"',
-    );
-    expect(oembed.provider_url).toBe('https://maps.example.org/news/');
-    expect(oembedLink(story, base)).toBe(
-      '<link rel="alternate" type="application/json+oembed" href="https://maps.example.org/news/black-sea-call/oembed.json" title="Defense chiefs &#34;talk&#34;" />',
-    );
-    // Without it: relative, and no discovery link.
-    expect(JSON.parse(oembedJson(story, undefined)).html).toContain('src="embed.html"');
-    expect(oembedLink(story, undefined)).toBe('');
-    expect(() => publicUrl('maps.example.org')).toThrow(/not a URL/);
-    expect(() => publicUrl('javascript:alert(1)')).toThrow(/http/);
   });
 });

@@ -27,6 +27,17 @@ const activePassage = (page: Page) =>
 
 const axe = axeViolations;
 
+type MotionWindow = {
+  mapExplainer: {
+    map: {
+      isMoving(): boolean;
+      on(type: 'movestart' | 'move' | 'moveend', listener: () => void): void;
+      getZoom(): number;
+    };
+  };
+  moves: { type: 'movestart' | 'move' | 'moveend'; t: number; zoom: number }[];
+};
+
 describe('text to map', () => {
   it('clicking the "Crimean peninsula" mention highlights Crimea and moves the camera onto it', async () => {
     opened = await open('/');
@@ -287,13 +298,56 @@ describe('access', () => {
     opened = await open('/', { reducedMotion: 'reduce' });
     const { page } = opened;
     await mapIdle(page);
+    const before = await camera(page);
+    // Every camera move from the click on: its events, when, and where the camera was.
+    await page.evaluate(() => {
+      const w = window as unknown as MotionWindow;
+      const map = w.mapExplainer.map;
+      w.moves = [];
+      for (const type of ['movestart', 'move', 'moveend'] as const) {
+        map.on(type, () => w.moves.push({ type, t: performance.now(), zoom: map.getZoom() }));
+      }
+    });
     await page.getByRole('button', { name: 'Crimean peninsula' }).click();
     // A jump has already arrived when the click returns; a flight would still be moving.
     const moving = await page.evaluate(() =>
-      (
-        window as unknown as { mapExplainer: { map: { isMoving(): boolean } } }
-      ).mapExplainer.map.isMoving(),
+      (window as unknown as MotionWindow).mapExplainer.map.isMoving(),
     );
-    expect(moving).toBe(false);
+    expect(moving, 'still moving after the click').toBe(false);
+
+    // The click had its effect: the panel opened, Crimea is selected, the camera is on Crimea.
+    await panel(page).waitFor({ timeout: 15_000 });
+    expect(await featureState(page, 'crimea')).toMatchObject({ selected: true });
+    await mapIdle(page);
+    const after = await camera(page);
+    expect(after.zoom).toBeGreaterThan(before.zoom);
+    const [west, south, east, north] = after.bounds;
+    expect(west).toBeLessThan(CRIMEA_BOX.west);
+    expect(east).toBeGreaterThan(CRIMEA_BOX.east);
+    expect(south).toBeLessThan(CRIMEA_BOX.south);
+    expect(north).toBeGreaterThan(CRIMEA_BOX.north);
+
+    // ...by jumps: the map moved, and each move drew one frame, at once. A flight (or any
+    // animation) draws many frames over its duration, each a move event between start and end.
+    const moves = await page.evaluate(() => (window as unknown as MotionWindow).moves);
+    expect(moves.filter((m) => m.type === 'move').length, 'move events').toBeGreaterThan(0);
+    const episodes: { frames: number; ms: number }[] = [];
+    let start: number | undefined;
+    let frames = 0;
+    for (const m of moves) {
+      if (m.type === 'movestart') [start, frames] = [m.t, 0];
+      else if (m.type === 'move') frames++;
+      else if (start !== undefined) {
+        episodes.push({ frames, ms: m.t - start });
+        start = undefined;
+      }
+    }
+    expect(start, 'a move still open').toBeUndefined();
+    expect(episodes.length).toBeGreaterThan(0);
+    for (const e of episodes) {
+      expect(e.frames, 'frames drawn in one move').toBe(1);
+      expect(e.ms, 'duration of one move').toBeLessThan(16);
+    }
+    expect(moves.at(-1)!.zoom).toBeCloseTo(after.zoom, 6);
   });
 });

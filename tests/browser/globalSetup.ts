@@ -37,9 +37,8 @@ function hostPages(siteUrl: string): string {
 export async function setup(project: TestProject) {
   // Fail before the slow build when there is no browser.
   const executablePath = findChrome();
-  if (!process.env.SKIP_BUILD) {
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { stdio: 'inherit' });
-  }
+  // Always build: the tests must never run on a dist/ older than the source.
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { stdio: 'inherit' });
   site = await serve('dist');
   // A second origin (another port) for pages that embed the explainer the way a newsroom does.
   hosts = hostPages(site.url);

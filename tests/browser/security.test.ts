@@ -3,12 +3,12 @@
 // checker, hostile hashes and query strings, and no request to any other host.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serve, type RunningServer } from '../../scripts/serve.ts';
 import { guardState, openGuarded, unsafeMarkup, type Guarded } from './support/guard.ts';
 import { mapIdle } from './support/page.ts';
+import { PAYLOADS } from '../unit/story/payloads.ts';
 
 const HOSTILE_STORIES = 'tests/fixtures/stories-hostile';
 const HOSTILE_SITE = '.cache/browser/hostile-site';
@@ -116,81 +116,10 @@ describe('Content-Security-Policy', () => {
   });
 });
 
-// Every payload passes `npm run check:story` (tests/unit/story/security.test.ts proves it), so
-// only the renderer stands between it and the reader. `shows` is the text a reader must see,
-// verbatim; `inert` payloads are not displayed at all and must simply do nothing.
-const PAYLOADS: { id: string; where: string; shows?: string }[] = [
-  { id: 'P01', where: 'title', shows: '</title></script><script>alert(1)</script><!-- P01 title' },
-  { id: 'P02', where: 'dek', shows: '<img src=x onerror=alert(2)> P02 dek' },
-  { id: 'P03', where: 'outlet', shows: '"><iframe src=javascript:alert(3)></iframe> P03 outlet' },
-  { id: 'P04', where: 'source url (an attribute)' },
-  { id: 'P05', where: 'byline', shows: '<svg onload=alert(5)> P05 byline' },
-  { id: 'P06', where: 'place label', shows: '<b onmouseover=alert(6)>Kyiv</b> P06 label' },
-  { id: 'P07', where: 'place note', shows: '<a href="javascript:alert(7)">P07 note</a>' },
-  {
-    id: 'P08',
-    where: 'place note in <noscript>',
-    shows: '</noscript><img src=x onerror=alert(8)> P08 note',
-  },
-  { id: 'P09', where: 'label as attribute', shows: '" onfocus="alert(9)" autofocus=" P09 label' },
-  { id: 'P10', where: 'local place name', shows: '<script>alert(10)</script> P10 name' },
-  { id: 'P11', where: 'source dataset', shows: '<img src=x onerror=alert(11)> P11 dataset' },
-  { id: 'P12', where: 'source version', shows: '<svg/onload=alert(12)> P12 version' },
-  { id: 'P13', where: 'source licence', shows: 'javascript:alert(13) P13 licence' },
-  { id: 'P14', where: 'source url with markup and an iframe alias (not displayed)' },
-  {
-    id: 'P15',
-    where: 'template syntax in a dataset',
-    shows: "{{constructor.constructor('alert(15)')()}} ${alert(15)} P15 dataset",
-  },
-  {
-    id: 'P16',
-    where: 'raw-text end tags in a place name',
-    shows: '</style><style>*{display:none}</style></title></textarea> P16 name',
-  },
-  {
-    id: 'P17',
-    where: 'backslash escapes',
-    shows: 'Escaped markup <img src=x onerror=alert(17)> P17',
-  },
-  { id: 'P18', where: 'named entities', shows: 'Named entities <script>alert(18)</script> P18' },
-  { id: 'P19', where: 'numeric entities', shows: 'Numeric entities <svg onload=alert(19)> P19' },
-  { id: 'P20', where: 'code span', shows: 'A code span <img src=x onerror=alert(20)> P20' },
-  { id: 'P21', where: 'autolink', shows: 'https://example.org/"onmouseover="alert(21)' },
-  { id: 'P22', where: 'link label', shows: '<script>alert(22)</script> P22' },
-  { id: 'P23', where: 'mention label', shows: '<iframe src=javascript:alert(23)> P23' },
-  { id: 'P24', where: 'link title', shows: 'A link title P24 title.' },
-  { id: 'P25', where: 'mailto query', shows: 'A mail link P25 mail.' },
-  { id: 'P26', where: 'emphasis', shows: '<svg><script>alert(26)</script></svg> P26 in emphasis' },
-  { id: 'P27', where: 'strong', shows: 'javascript:alert(27) P27 in strong' },
-  { id: 'P28', where: 'data: URL as text', shows: 'data:text/html,<script>alert(28)</script> P28' },
-  {
-    id: 'P29',
-    where: 'template syntax in text',
-    shows: "{{constructor.constructor('alert(29)')()}} ${alert(29)} P29 stay text",
-  },
-  {
-    id: 'P30',
-    where: 'U+2028/2029 and <!-- in page data',
-    shows: 'and <!-- </script> in page data',
-  },
-  {
-    id: 'P31',
-    where: '</noscript> in text',
-    shows: '</noscript><img src=x onerror=alert(31)> P31',
-  },
-  {
-    id: 'P32',
-    where: 'SVG payload',
-    shows: '<svg><a xlink:href="javascript:alert(32)"><text>P32</text></a></svg>',
-  },
-  {
-    id: 'P33',
-    where: 'CSS payload with a remote URL',
-    shows: '</style><style>body{background:url(//evil.example/33)}</style> P33',
-  },
-];
-
+// Every payload passes `npm run check:story`, each arriving as text (tests/unit/story/security.test.ts
+// proves it, payload by payload), so only the renderer stands between it and the reader. `shows`
+// (tests/unit/story/payloads.ts) is the text a reader must see, verbatim, the payload's marker in
+// it; payloads without it are not displayed at all and must simply do nothing.
 describe('a story full of payloads', () => {
   let site: RunningServer;
   const url = () => site.url;
@@ -204,16 +133,6 @@ describe('a story full of payloads', () => {
     site = await serve(HOSTILE_SITE);
   });
   afterAll(() => site?.close());
-
-  it('has at least 20 distinct payloads, each in the fixture', () => {
-    const ids = PAYLOADS.map((p) => p.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.length).toBeGreaterThanOrEqual(20);
-    const fixture = ['story.md', 'places.geojson']
-      .map((f) => readFileSync(join(HOSTILE_STORIES, 'payloads', f), 'utf8'))
-      .join('\n');
-    for (const id of ids) expect(fixture, id).toContain(id.replace('P', ''));
-  });
 
   /** The text a reader sees: the page, then each place's panel in turn. */
   async function readerText(page: Page): Promise<string> {

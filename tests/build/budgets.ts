@@ -16,3 +16,6 @@ export const BUDGETS: { key: keyof PageBytes; what: string; gz: number }[] = [
   { key: 'storyLayers', what: 'story layers (places and labels)', gz: 60_000 },
   { key: 'dataLazy', what: 'live map data (story layers and basemap)', gz: 250_000 },
 ];
+
+/** The host script newsrooms paste beside the map (dist/embed.js); 1.6 KB gzipped when set. */
+export const EMBED_JS_BUDGET = { what: 'embed.js (the host script)', gz: 2_500 };

@@ -51,7 +51,7 @@ describe('passages are typed inline nodes', () => {
     ]);
   });
 
-  it('accepts a mention naming several places, and mailto links', () => {
+  it('accepts a mention naming several places', () => {
     const { story, diagnostics } = check(
       '[Kyiv and Moscow](place:kyiv,moscow) wrote to [us](mailto:desk@example.org). {#a}',
     );
@@ -61,6 +61,19 @@ describe('passages are typed inline nodes', () => {
     expect(story).toBeUndefined();
     const parsed = parseStory(FRONT + '[Kyiv and Moscow](place:kyiv,moscow) x. {#a}', 's.md');
     expect(parsed.passages[0]!.mentions[0]).toMatchObject({ placeIds: ['kyiv', 'moscow'] });
+  });
+
+  it('accepts a mailto link: it is in the resolved passage, with its href', () => {
+    const { story, diagnostics } = check(
+      '[Kyiv](place:kyiv) wrote to [the desk](mailto:desk@example.org?subject=Kyiv). {#a}',
+    );
+    expect(diagnostics.map(formatDiagnostic)).toEqual([]);
+    expect(story!.passages[0]!.inlines).toEqual([
+      { type: 'mention', placeIds: ['kyiv'], text: 'Kyiv' },
+      { type: 'text', text: ' wrote to ' },
+      { type: 'link', href: 'mailto:desk@example.org?subject=Kyiv', text: 'the desk' },
+      { type: 'text', text: '.' },
+    ]);
   });
 });
 

@@ -1,10 +1,14 @@
 // The story checker is the first wall against hostile stories: it refuses markup and unsafe links
 // outright. What it cannot refuse (text that merely looks like markup) is in the payload fixture,
-// which must pass here and is then shown to be inert in tests/browser/security.test.ts.
+// which must pass here, each payload kept as text (./payloads.ts), and is then shown to be inert
+// in tests/browser/security.test.ts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkStory } from '../../../src/story/check.ts';
 import { parsePlaces } from '../../../src/story/gazetteer.ts';
-import { formatDiagnostic, loadStory } from '../../../src/story/load.ts';
+import { formatDiagnostic, loadPlaces, loadStory } from '../../../src/story/load.ts';
+import { PAYLOAD_FILES, PAYLOAD_STORY, PAYLOADS, type Checked } from './payloads.ts';
 import { fixtureGazetteer, REAL_GAZETTEER } from './support.ts';
 
 const front = (extra = '', source = 'source: { outlet: O }') => `---
@@ -116,16 +120,20 @@ describe('the checker refuses', () => {
 });
 
 describe('the payload fixture', () => {
+  const result = loadStory(PAYLOAD_STORY, { gazetteer: REAL_GAZETTEER });
+  const checked: Checked = {
+    story: result.story!,
+    places: loadPlaces(join(PAYLOAD_STORY, 'places.geojson')),
+  };
+  const fixture = PAYLOAD_FILES.map((f) => readFileSync(join(PAYLOAD_STORY, f), 'utf8')).join('\n');
+
   it('passes the checker: only the renderer stands between it and the reader', () => {
-    const result = loadStory('tests/fixtures/stories-hostile/payloads', {
-      gazetteer: REAL_GAZETTEER,
-    });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([]);
-    const story = result.story!;
-    expect(story.title).toBe('</title></script><script>alert(1)</script><!-- P01 title');
-    expect(story.places['hostile-site']!.label).toBe('<script>alert(10)</script> P10 name');
+    expect(checked.places.diagnostics.map(formatDiagnostic)).toEqual([]);
     // Markup-looking text is kept as text nodes, never as another node type.
-    const types = JSON.stringify(story.passages.map((p) => p.inlines)).match(/"type":"\w+"/g);
+    const types = JSON.stringify(checked.story.passages.map((p) => p.inlines)).match(
+      /"type":"\w+"/g,
+    );
     expect(new Set(types)).toEqual(
       new Set([
         '"type":"text"',
@@ -136,4 +144,21 @@ describe('the payload fixture', () => {
       ]),
     );
   });
+
+  it('has at least 20 distinct payloads, P01 on, and no marker in the fixture without one', () => {
+    const ids = PAYLOADS.map((p) => p.id);
+    expect(ids.length).toBeGreaterThanOrEqual(20);
+    expect(ids).toEqual(ids.map((_, i) => `P${String(i + 1).padStart(2, '0')}`));
+    expect([...new Set(fixture.match(/\bP\d\d\b/g))].sort()).toEqual(ids);
+  });
+
+  for (const payload of PAYLOADS) {
+    it(`${payload.id} (${payload.where}) arrives as text, exactly, with its marker`, () => {
+      const marker = new RegExp(`\\b${payload.id}\\b`);
+      expect(fixture, `${payload.id}'s marker in the fixture`).toMatch(marker);
+      expect(payload.value, `${payload.id}'s expected value`).toMatch(marker);
+      if (payload.shows !== undefined) expect(payload.shows, 'what a reader sees').toMatch(marker);
+      expect(payload.at(checked), `${payload.id} in the checked story`).toBe(payload.value);
+    });
+  }
 });

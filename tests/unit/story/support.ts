@@ -1,4 +1,5 @@
 // Shared paths and helpers for the story tests; every path is inside the repository.
+import { existsSync } from 'node:fs';
 import { loadPlaces, loadStory } from '../../../src/story/load.ts';
 import type { Inline } from '../../../src/story/schema.ts';
 
@@ -6,6 +7,19 @@ export const FIXTURE_GAZETTEER = 'tests/fixtures/gazetteer/places.geojson';
 export const REAL_GAZETTEER = 'public/data/places.geojson';
 export const SEED_STORY = 'stories/black-sea-call';
 export const SEED_ARTICLE = 'tests/fixtures/seed/article.txt';
+
+/**
+ * A path the repository commits, for a test that needs it: a missing file fails the test with
+ * the reason, never skips it.
+ */
+export function committed(path: string): string {
+  if (!existsSync(path)) {
+    throw new Error(
+      `${path} is missing: it is committed to the repository (restore it with git checkout -- ${path}, or rebuild it with npm run geo)`,
+    );
+  }
+  return path;
+}
 
 export const fixtureGazetteer = loadPlaces(FIXTURE_GAZETTEER, { what: 'gazetteer' });
 
