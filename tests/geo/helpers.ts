@@ -6,7 +6,6 @@ import type {
   FeatureCollection,
   Geometry,
   MultiPolygon,
-  Point,
   Polygon,
   Position,
 } from 'geojson';
