@@ -5,6 +5,7 @@
 // asks for, lets paragraphs marked `data-map-passage="<id>"` choose the passage the map shows, and
 // fires `mapexplainer:place` and `mapexplainer:passage` DOM events on the container. Messages: see
 // protocol.ts.
+import { onScrollFrame, passedReadingLine } from '../lib/readingLine.ts';
 import { CHILD_ID, formatMessage, parseIds, parseMessage, STORY_ID } from './protocol.ts';
 
 interface Embed {
@@ -98,8 +99,8 @@ let stopWatching: (() => void) | undefined;
 let scrolled = false;
 
 /**
- * The host's own paragraphs drive the map: the last one whose top has passed a line just below the
- * middle of the viewport is the one being read (the map keeps it through the gap to the next).
+ * The host's own paragraphs drive the map: the last one whose top has passed the reading line is
+ * the one being read, as on the story page (src/lib/readingLine.ts).
  */
 function watchPassages() {
   stopWatching?.();
@@ -116,37 +117,24 @@ function watchPassages() {
   }
   const update = () => {
     if (!scrolled) return;
-    const line = innerHeight * 0.55;
     const reading = new Map<Embed, Element>();
     for (const p of paragraphs) {
-      if (p.getBoundingClientRect().top < line) reading.set(owner.get(p)!, p);
+      if (passedReadingLine(p)) reading.set(owner.get(p)!, p);
     }
     reading.forEach((paragraph, embed) => {
       const id = paragraph.getAttribute('data-map-passage') ?? '';
       if (STORY_ID.test(id)) show(embed, id, paragraph);
     });
   };
-  // Positions on every scroll, once a frame: an observer of a band across the window misses
-  // paragraphs that a jump (End, Page Down, a link) carries past the band in one step.
-  let queued = false;
-  const schedule = () => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => {
-      queued = false;
-      update();
-    });
-  };
-  const onScroll = () => {
+  const stopScrolling = onScrollFrame(() => {
     scrolled = true;
-    schedule();
-  };
-  addEventListener('scroll', onScroll, { passive: true });
-  addEventListener('resize', schedule, { passive: true });
+    update();
+  });
+  addEventListener('resize', update, { passive: true });
   update();
   stopWatching = () => {
-    removeEventListener('scroll', onScroll);
-    removeEventListener('resize', schedule);
+    stopScrolling();
+    removeEventListener('resize', update);
   };
 }
 

@@ -10,6 +10,41 @@ import { placesAt, renderedPlaces, visiblePoint } from './support/map.ts';
 import type { Page } from 'playwright-core';
 
 const OUT = '.cache/lines-dist';
+
+const rgbOf = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+const luma = ([r, g, b]: number[]) => 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+/** Hue in degrees. */
+const hue = ([r, g, b]: number[]) => {
+  const deg = (Math.atan2(Math.sqrt(3) * (g! - b!), 2 * r! - g! - b!) * 180) / Math.PI;
+  return (deg + 360) % 360;
+};
+
+/** The pixel nearest the river's colour within 4 px of `at` (a line is a few pixels wide). */
+async function riverPixel(page: Page, at: { x: number; y: number }): Promise<number[]> {
+  const png = await page.screenshot({ clip: { x: at.x - 4, y: at.y - 4, width: 9, height: 9 } });
+  const target = rgbOf(LIGHT.river);
+  return page.evaluate(
+    async ({ data, target }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${data}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const g = c.getContext('2d')!;
+      g.drawImage(img, 0, 0);
+      const px = g.getImageData(0, 0, c.width, c.height).data;
+      let best = [0, 0, 0];
+      let bestD = Infinity;
+      for (let i = 0; i < px.length; i += 4) {
+        const d = [0, 1, 2].reduce((s, k) => s + (px[i + k]! - target[k]!) ** 2, 0);
+        if (d < bestD) [bestD, best] = [d, [px[i]!, px[i + 1]!, px[i + 2]!]];
+      }
+      return best;
+    },
+    { data: png.toString('base64'), target },
+  );
+}
 const LINES = ['kerch-bridge', 'dnipro-lower', 'kyiv-moscow'];
 
 describe('line places', () => {
@@ -58,6 +93,45 @@ describe('line places', () => {
     }
   });
 
+  it('draws a line in the same colour on the static and the live map (sampled pixels)', async () => {
+    const context = await (await browser()).newContext({ viewport: { width: 1280, height: 800 } });
+    const fresh = await context.newPage();
+    await fresh.goto(`${site.url}/lines-demo/?theme=light`);
+    // The middle of the river on the static map, in page pixels.
+    const at = await fresh
+      .getByRole('group', { name: 'Places on the map' })
+      .getByRole('link', { name: 'Lower Dnipro' })
+      .locator('.stroke')
+      .evaluate((el) => {
+        const path = el as SVGPathElement;
+        const p = path.getPointAtLength(path.getTotalLength() / 2);
+        const m = path.getScreenCTM()!;
+        return {
+          x: Math.round(p.x * m.a + p.y * m.c + m.e),
+          y: Math.round(p.x * m.b + p.y * m.d + m.f),
+        };
+      });
+    const before = await riverPixel(fresh, at);
+    await mapIdle(fresh);
+    // Both maps frame the first view alike, so the same pixel shows the same place.
+    const after = await riverPixel(fresh, at);
+    await context.close();
+    // The two rasterisers antialias a thin line differently, so the colour is compared by hue
+    // (the river's own blue, not the land's or a neighbouring fill's) and by how dark it is.
+    console.log(
+      `[lines] river pixel: static ${before}, live ${after}, river ${rgbOf(LIGHT.river)}`,
+    );
+    const river = hue(rgbOf(LIGHT.river));
+    for (const [name, rgb] of [
+      ['static', before],
+      ['live', after],
+    ] as const) {
+      expect(Math.abs(hue(rgb) - river), `${name} hue`).toBeLessThan(20);
+      expect(luma(rgb), `${name} darker than the land`).toBeLessThan(luma(rgbOf(LIGHT.land)) - 30);
+    }
+    expect(Math.abs(luma(before) - luma(after))).toBeLessThan(30);
+  });
+
   it('lists the lines under their kinds in the places list', async () => {
     const list = page.locator('#places');
     for (const group of ['Rivers', 'Routes', 'Bridges and crossings']) {
@@ -98,19 +172,25 @@ describe('line places', () => {
     expect(hits).toContain('dnipro-lower');
   });
 
-  it('opens the route’s panel from the keyboard, with its length', async () => {
-    const link = page.locator('#places').getByRole('link', { name: /Kyiv to Moscow/ });
-    await link.focus();
-    await page.keyboard.press('Enter');
-    const panel = page.locator('#place-panel');
-    await panel
-      .getByRole('heading', { name: 'Kyiv to Moscow, as the crow flies', level: 2 })
-      .waitFor();
-    await panel.getByText(/^Route\./).waitFor();
-    // Kyiv to Moscow is about 755 km as the crow flies.
-    const length = await panel.getByText(/^\d[\d,]* km$/).textContent();
-    const km = Number(length!.replace(/[^\d]/g, ''));
-    expect(km).toBeGreaterThan(700);
-    expect(km).toBeLessThan(800);
+  it('opens each line’s panel from the keyboard, with its kind and length', async () => {
+    for (const [label, word, min, max] of [
+      // Kyiv to Moscow is about 755 km as the crow flies; the bridge is 19 km (published).
+      ['Kyiv to Moscow, as the crow flies', 'Route', 700, 800],
+      ['Crimean Bridge', 'Crossing', 15, 22],
+      ['Lower Dnipro', 'River', 250, 400],
+    ] as const) {
+      const link = page.locator('#places').getByRole('link', { name: new RegExp(`^${label}`) });
+      await link.focus();
+      await page.keyboard.press('Enter');
+      const panel = page.locator('#place-panel');
+      await panel.getByRole('heading', { name: label, level: 2 }).waitFor();
+      await panel.getByText(new RegExp(`^${word}\\.`)).waitFor();
+      const length = await panel.getByText(/^\d[\d,.]* km$/).textContent();
+      const km = Number(length!.replace(/[^\d.]/g, ''));
+      expect(km, label).toBeGreaterThan(min);
+      expect(km, label).toBeLessThan(max);
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+    }
   });
 });
