@@ -173,6 +173,12 @@ export class Reader {
   }
 }
 
+/** The context that provides `reader` to a component tree rendered on its own (Svelte's server
+ * renderer in tests, say): `render(Component, { props, context: readerContext(reader) })`. */
+export function readerContext(reader: Reader): Map<symbol, Reader> {
+  return new Map([[KEY, reader]]);
+}
+
 export function setReader(reader: Reader): Reader {
   return setContext(KEY, reader);
 }
