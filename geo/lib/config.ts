@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { KIND_IDS } from '../../src/catalogue/kinds.ts';
 import { GeoInputError } from './errors.ts';
 
 const lon = z.number().min(-180).max(180);
@@ -45,7 +46,8 @@ const water = z
 const place = z
   .object({
     id: placeId,
-    kind: z.enum(['country', 'region', 'sea', 'city', 'site', 'incident']),
+    // The kinds are the app's catalogue's: one list for the gazetteer, stories and both maps.
+    kind: z.enum(KIND_IDS),
     name: z.string().min(1),
     name_uk: z.string().min(1).optional(),
     name_ru: z.string().min(1).optional(),
