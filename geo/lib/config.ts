@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { KIND_IDS } from '../../src/catalogue/kinds.ts';
+import { KEBAB } from '../../src/lib/ids.ts';
 import { GeoInputError } from './errors.ts';
 
 const lon = z.number().min(-180).max(180);
 const lat = z.number().min(-90).max(90);
 const position = z.tuple([lon, lat]);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD');
-const placeId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id');
+const placeId = z.string().regex(KEBAB, 'expected a kebab-case id');
 const regionCode = z
   .string()
   .regex(/^[A-Z]{2}-[A-Z0-9]+$/, 'expected an ISO 3166-2 code like UA-14');
@@ -57,7 +58,7 @@ const place = z
     // Status ids and date names are data: a story defines what each status means (its statuses:).
     status: z
       .string()
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+      .regex(KEBAB)
       .optional(),
     // What happened when: annexed, claimed, incident... (the place panel shows each by name).
     dates: z.record(z.string().regex(/^[a-z]+(?:-[a-z]+)*$/), isoDate).optional(),

@@ -176,6 +176,8 @@ export class Reader {
 /** The context that provides `reader` to a component tree rendered on its own (Svelte's server
  * renderer in tests, say): `render(Component, { props, context: readerContext(reader) })`. */
 export function readerContext(reader: Reader): Map<symbol, Reader> {
+  // A context map is read once by the renderer, never observed: no reactivity needed.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   return new Map([[KEY, reader]]);
 }
 
