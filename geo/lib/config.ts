@@ -56,10 +56,7 @@ const place = z
     names_from: regionCode.optional(),
     aliases: z.array(z.string().min(1)).min(1),
     // Status ids and date names are data: a story defines what each status means (its statuses:).
-    status: z
-      .string()
-      .regex(KEBAB)
-      .optional(),
+    status: z.string().regex(KEBAB).optional(),
     // What happened when: annexed, claimed, incident... (the place panel shows each by name).
     dates: z.record(z.string().regex(/^[a-z]+(?:-[a-z]+)*$/), isoDate).optional(),
     source: z.string(),
