@@ -335,12 +335,12 @@ const RIVERS: [string, number][] = [
   ['don', 1870],
   ['vistula', 1047],
   ['oder', 854],
-  ['po', 652],
+  ['po-river', 652],
   ['ganges', 2510],
   ['indus', 2900],
   ['mekong', 4350],
-  ['amur', 2824],
-  ['ohio', 1579],
+  ['amur-river', 2824],
+  ['ohio-river', 1579],
   ['yenisei', 3487],
 ];
 
@@ -355,17 +355,17 @@ describe('gazetteer: river lengths within 10% of published lengths (Turf)', () =
   it('names the rivers the news needs', () => {
     for (const id of [
       'danube',
-      'dnipro',
+      'dnipro-river',
       'don',
       'nile',
       'euphrates',
       'tigris',
-      'jordan',
+      'jordan-river',
       'indus',
       'mekong',
       'yangtze',
       'amazon',
-      'mississippi',
+      'mississippi-river',
       'rhine',
     ]) {
       expect(get(id).properties.kind, id).toBe('river');
@@ -434,7 +434,9 @@ describe('gazetteer: aliases and ids', () => {
     ['Bosporus', 'bosporus'],
     ['Odessa', 'odesa'],
     ['Одеса', 'odesa'],
-    ['Dnieper', 'dnipro'],
+    ['Dnieper', 'dnipro-river'],
+    ['Dnipro', 'dnipro'],
+    ['Jordan', 'jordan-river'],
     ['Istanbul Strait', 'bosporus'],
   ])('"%s" resolves to %s', (alias, id) => {
     expect(withAlias(alias)).toContain(id);
@@ -511,6 +513,24 @@ describe('the id rule (geo/lib/gazetteer/names.ts)', () => {
     place({ name: 'Jordan', kind: 'country', key: 'JO', prominence: 89_342, country: 'JO' }),
     place({ name: 'Kyiv', kind: 'city', key: '703448', fixed: 'kyiv', country: 'UA' }),
     place({
+      name: 'Red Sea',
+      kind: 'region',
+      key: 'EG-BA',
+      prominence: 203_685,
+      country: 'EG',
+      admin1: 'EG-BA',
+    }),
+    place({ name: 'Red Sea', kind: 'sea', key: 'red-sea', prominence: 438_000 }),
+    place({
+      name: 'Issyk-Kul',
+      kind: 'region',
+      key: 'KG-Y',
+      prominence: 43_100,
+      country: 'KG',
+      admin1: 'KG-Y',
+    }),
+    place({ name: 'Issyk-Kul', kind: 'lake', key: 'issyk-kul', prominence: 6_236 }),
+    place({
       name: 'Kyiv',
       kind: 'region',
       key: 'UA-30',
@@ -532,6 +552,13 @@ describe('the id rule (geo/lib/gazetteer/names.ts)', () => {
     expect(ids['region:FR-75']).toBe('paris-fr');
     expect(ids['country:JO']).toBe('jordan');
     expect(ids['river:jordan-river-config']).toBe('jordan-river');
+  });
+
+  it('gives a water name that says it is water to the water', () => {
+    expect(ids['sea:red-sea']).toBe('red-sea');
+    expect(ids['region:EG-BA']).toBe('red-sea-eg');
+    expect(ids['region:KG-Y']).toBe('issyk-kul');
+    expect(ids['lake:issyk-kul']).toBe('issyk-kul-lake');
   });
 
   it('never gives a curated id to anything else', () => {

@@ -340,8 +340,9 @@ export function buildGazetteer(args: {
   // Water: seas and straits (masks minus land), lakes (GSHHG), rivers (WDBII).
   const waters: WaterPlace[] = waterFeatures(water, land, tools.client, log);
   for (const w of waters) {
+    // Water takes part in the id rule like every generated place: the city Dnipro keeps
+    // `dnipro`, the river is `dnipro-river`. The config id is the stable key.
     drafts.push({
-      fixed: w.id,
       kind: w.kind,
       name: w.name,
       prominence: w.prominence,

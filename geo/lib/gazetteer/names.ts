@@ -131,13 +131,20 @@ export interface IdCandidate {
 }
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** A water name that says it is water ("Red Sea", "Gulf of Aden", "Lake Victoria"). */
+const WATER_WORD =
+  /\b(sea|gulf|bay|lake|strait|straits|channel|passage|reservoir|river|firth|bight|estuary|sound|basin|ocean)\b/i;
+const saysWater = (c: IdCandidate): boolean =>
+  ['lake', 'river', 'sea', 'strait'].includes(c.kind) && WATER_WORD.test(c.name);
 export const isKebabId = (id: string): boolean => ID.test(id);
 
 /**
  * The id rule (geo/README.md, "Ids"). Curated ids are taken first. Then every place's bare id
  * is the slug of its English name; places that share a bare id are ordered by kind (country,
  * region, city, site, incident, lake, river, sea, strait; a region that holds a city of its own
- * name comes right after cities), then prominence (bigger first), then key, and only the first
+ * name comes right after cities; water whose name says it is water — "Red Sea", "Gulf of
+ * Aden" — comes first of all), then prominence (bigger first), then key, and only the first
  * keeps it. Each later one tries, in order:
  *   1. `<bare>-<kind>` for water (`jordan-river`), `<bare>-<country>` otherwise (`georgia-us`);
  *   2. `<bare>-<country>-<admin1 part>` (`paris-us-tx`);
@@ -163,7 +170,7 @@ export function assignIds(candidates: IdCandidate[]): string[] {
       const x = candidates[a]!;
       const y = candidates[b]!;
       const order = (c: IdCandidate): number =>
-        KIND_ORDER.indexOf(c.kind) + (c.yields ? KIND_ORDER.indexOf('city') - 0.5 : 0);
+        saysWater(c) ? -1 : KIND_ORDER.indexOf(c.kind) + (c.yields ? KIND_ORDER.indexOf('city') - 0.5 : 0);
       return (
         order(x) - order(y) ||
         y.prominence - x.prominence ||
