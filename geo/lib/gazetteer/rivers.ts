@@ -1,3 +1,4 @@
+import turfArea from '@turf/area';
 import type { Position } from 'geojson';
 import { boundsOf, mercatorY, pointInPolygon, round } from '../geometry.ts';
 import type { Box } from '../types.ts';
@@ -247,11 +248,11 @@ export function riverGraph(): Graph {
   }
   // (components are labelled at the end)
   // WDBII stops at lake and reservoir shores (GSHHG level 2: the Dnipro's reservoirs, Lake
-  // Victoria): the ends that touch one lake are joined across it by straight chords. The
-  // Caspian and the Aral (wider than 6°) are left out: nothing flows through them.
+  // Victoria) are joined to them below. The Caspian (over 300,000 km²) is left out: nothing
+  // flows through it.
   const lakes = stitchRings(gmtSegments(['-Rd', '-Dh', '-M', '-A0/2/2', '-W']).map((x) => x.points))
     .map((ring) => ({ ring, box: boundsOf(ring) }))
-    .filter(({ box }) => box[2] - box[0] < 6 && box[3] - box[1] < 6);
+    .filter(({ ring }) => turfArea({ type: 'Polygon', coordinates: [ring] }) < 3e11);
   // Each touching end joins the nearest point of the lake's shore, and the shore is walked:
   // a path through a reservoir chain follows its bank, never a shortcut over land.
   const touching = (ring: Position[], box: Box, p: Position): boolean =>
