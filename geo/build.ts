@@ -12,19 +12,27 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from './lib/config.ts';
 import { GeoCheckError, GeoInputError } from './lib/errors.ts';
 import { licencesText, OUTPUT, serialise, writeAll, type PlannedFile } from './lib/output.ts';
+import { buildGazetteer, GAZETTEER_FILE } from './lib/gazetteer/index.ts';
 import { derive } from './lib/pipeline.ts';
 import { Sources } from './lib/sources.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 
-function options(): { config: string; sources: string; out: string; quiet: boolean } {
+function options(): {
+  config: string;
+  sources: string;
+  out: string;
+  gazetteer: string;
+  quiet: boolean;
+} {
   try {
     const { values } = parseArgs({
       options: {
         config: { type: 'string', default: join(here, 'places.json') },
         sources: { type: 'string', default: join(here, 'node_modules') },
         out: { type: 'string', default: join(root, 'public') },
+        gazetteer: { type: 'string', default: join(root, 'gazetteer') },
         quiet: { type: 'boolean', default: false },
       },
       strict: true,
@@ -34,12 +42,13 @@ function options(): { config: string; sources: string; out: string; quiet: boole
       config: resolve(values.config),
       sources: resolve(values.sources),
       out: resolve(values.out),
+      gazetteer: resolve(values.gazetteer),
       quiet: values.quiet,
     };
   } catch (e) {
     throw new GeoInputError(
       (e as Error).message.split('\n')[0]!.replace(/\.$/, ''),
-      'use --config <file>, --sources <node_modules dir>, --out <dir>, --quiet',
+      'use --config <file>, --sources <node_modules dir>, --out <dir>, --gazetteer <dir>, --quiet',
     );
   }
 }
@@ -77,7 +86,26 @@ function main(): void {
     ...out.glyphs.map((g) => ({ path: `${fontDir}/${g.range}.pbf`, copyFrom: g.file })),
     { path: `${fontDir}/OFL.txt`, copyFrom: join(here, 'licences', 'OFL-1.1.txt') },
   ];
+  const gazetteer = buildGazetteer({
+    geoDir: here,
+    sources,
+    placesConfig: config,
+    curated: out.places,
+    log,
+  });
   writeAll(opts.out, files, [fontDir]);
+  writeAll(
+    opts.gazetteer,
+    [
+      { path: GAZETTEER_FILE, content: gazetteer.bytes },
+      { path: 'LICENSES.md', content: gazetteer.licences },
+    ],
+    [],
+  );
+  const counts = Object.entries(gazetteer.counts).map(([k, n]) => `${n} ${k}`);
+  log(
+    `gazetteer: ${gazetteer.features.length} features (${counts.join(', ')}), ${(gazetteer.bytes.length / 1e6).toFixed(1)} MB gzipped`,
+  );
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   log(`wrote ${files.length} files to ${relative(root, opts.out) || '.'} in ${seconds} s`);
 }

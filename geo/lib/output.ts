@@ -69,7 +69,7 @@ export function licencesText(
 
 export interface PlannedFile {
   path: string; // relative to the output root
-  content?: string;
+  content?: string | Buffer;
   copyFrom?: string;
 }
 

