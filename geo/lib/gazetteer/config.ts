@@ -138,8 +138,6 @@ const waterFile = z
 
 export type GazetteerConfig = z.infer<typeof mainConfig>;
 export type WaterConfig = z.infer<typeof waterFile>;
-export type WaterBody = z.infer<typeof waterBody>;
-export type LakeConfig = z.infer<typeof lake>;
 export type RiverConfig = z.infer<typeof river>;
 
 function load<T>(schema: z.ZodType<T>, path: string, shown: string): T {
