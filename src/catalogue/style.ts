@@ -152,24 +152,17 @@ function areaLayers(p: Palette): LayerSpecification[] {
     (s) => colour(area(s)?.outline),
     byKind((k) => colour(paint(k)?.outline), p.countryFill),
   );
-  const statusEmphasis = (
-    pick: (s: StatusStyle) => Emphasis | undefined,
-    kind: Expr,
-    at: 'active' | 'faint',
-  ) => byStatus((s) => pick(s)?.[at], kind);
+  // An area's value at an emphasis: its status style's, else its kind's.
+  const areaValue = (key: 'fillOpacity' | 'outlineWidth', at: keyof Emphasis, fallback: number) =>
+    byStatus(
+      (s) => area(s)?.[key][at],
+      byKind((k) => paint(k)?.[key][at], fallback),
+    );
   const fillOpacity: Expr = [
     'case',
     on,
-    statusEmphasis(
-      (s) => area(s)?.fillOpacity,
-      byKind((k) => paint(k)?.fillOpacity.active, 0.75),
-      'active',
-    ),
-    statusEmphasis(
-      (s) => area(s)?.fillOpacity,
-      byKind((k) => paint(k)?.fillOpacity.faint, 0.3),
-      'faint',
-    ),
+    areaValue('fillOpacity', 'active', 0.75),
+    areaValue('fillOpacity', 'faint', 0.3),
   ];
   const outlineWidth: Expr = [
     'case',
@@ -178,16 +171,8 @@ function areaLayers(p: Palette): LayerSpecification[] {
     state('hover'),
     STATES.hover.areaWidth,
     on,
-    statusEmphasis(
-      (s) => area(s)?.outlineWidth,
-      byKind((k) => paint(k)?.outlineWidth.active, 1.6),
-      'active',
-    ),
-    statusEmphasis(
-      (s) => area(s)?.outlineWidth,
-      byKind((k) => paint(k)?.outlineWidth.faint, 0.6),
-      'faint',
-    ),
+    areaValue('outlineWidth', 'active', 1.6),
+    areaValue('outlineWidth', 'faint', 0.6),
   ];
   const hatches = styles.flatMap(([id, s]): LayerSpecification[] =>
     s.geometry === 'area' && 'hatch' in s
