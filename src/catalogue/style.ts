@@ -404,27 +404,20 @@ function basemapLayers(p: Palette): LayerSpecification[] {
         // No antialiasing: the world and region files meet along a box edge, which would show.
         paint: { 'fill-color': p.land, 'fill-antialias': false },
       },
-      {
-        id: `${source}-admin1-border`,
+      // The basemap's lines, bottom to top; the static map's basemap SVG draws the same three.
+      ...(
+        [
+          ['admin1-border', p.admin1Border, BASEMAP.admin1Width],
+          ['coastline', p.coastline, BASEMAP.coastWidth],
+          ['country-border', p.countryBorder, BASEMAP.borderWidth],
+        ] as const
+      ).map(([layer, colour, width]): LayerSpecification => ({
+        id: `${source}-${layer}`,
         type: 'line',
         source,
-        filter: ['==', ['get', 'layer'], 'admin1-border'],
-        paint: { 'line-color': p.admin1Border, 'line-width': BASEMAP.admin1Width },
-      },
-      {
-        id: `${source}-coastline`,
-        type: 'line',
-        source,
-        filter: ['==', ['get', 'layer'], 'coastline'],
-        paint: { 'line-color': p.coastline, 'line-width': BASEMAP.coastWidth },
-      },
-      {
-        id: `${source}-country-border`,
-        type: 'line',
-        source,
-        filter: ['==', ['get', 'layer'], 'country-border'],
-        paint: { 'line-color': p.countryBorder, 'line-width': BASEMAP.borderWidth },
-      },
+        filter: ['==', ['get', 'layer'], layer],
+        paint: { 'line-color': colour, 'line-width': width },
+      })),
       {
         id: `${source}-labels`,
         type: 'symbol',
