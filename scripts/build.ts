@@ -20,7 +20,13 @@ import { DARK, LIGHT } from '../src/catalogue/palette.ts';
 import { locatorMap } from '../src/map/build/locator.ts';
 import { staticBasemapSvg, staticPlaces } from '../src/map/build/staticMap.ts';
 import { serialisePageData, PAGE_DATA_ID, type PageData } from '../src/state/page.ts';
-import { formatDiagnostic, listStories, loadPlaces, loadStory } from '../src/story/load.ts';
+import {
+  DEFAULT_GAZETTEER,
+  formatDiagnostic,
+  listStories,
+  loadPlaces,
+  loadStory,
+} from '../src/story/load.ts';
 import type { ResolvedStory } from '../src/story/schema.ts';
 import { CSP_HEADER, CSP_META, headersFile } from './csp.ts';
 import { buildHostScript, oembedJson, oembedLink, publicUrl } from '../src/embed/build.ts';
@@ -50,7 +56,7 @@ export function attribution(story: Pick<ResolvedStory, 'places'>): string {
 
 /** Checks every story; prints every diagnostic and exits on any. */
 function checkStories(): ResolvedStory[] {
-  const gazetteer = loadPlaces('public/data/places.geojson', { cwd: ROOT, what: 'gazetteer' });
+  const gazetteer = loadPlaces(DEFAULT_GAZETTEER, { cwd: ROOT, what: 'gazetteer' });
   const stories: ResolvedStory[] = [];
   const problems: string[] = [];
   for (const folder of listStories(STORIES, ROOT)) {

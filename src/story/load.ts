@@ -1,14 +1,22 @@
 // Node-only: reads a story folder and the gazetteer from disk, then runs the pure checks.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { checkStory, type CheckResult } from './check.ts';
 import { MAX_STORY_BYTES, oversize } from './decode.ts';
-import { emptyPlaceTable, MAX_PLACES_BYTES, parsePlaces, type PlaceTable } from './gazetteer.ts';
+import {
+  emptyPlaceTable,
+  MAX_PLACES_BYTES,
+  parseFeatureLines,
+  parsePlaces,
+  type PlaceTable,
+} from './gazetteer.ts';
 
 export { formatDiagnostic } from './diagnostics.ts';
 export type { CheckResult } from './check.ts';
 
-export const DEFAULT_GAZETTEER = 'public/data/places.geojson';
+/** The world gazetteer, built by `npm run geo`; read at build time, never shipped. */
+export const DEFAULT_GAZETTEER = 'gazetteer/world.geojson.gz';
 export const STORY_FILE = 'story.md';
 export const LOCAL_PLACES_FILE = 'places.geojson';
 
@@ -77,7 +85,16 @@ export function loadPlaces(
   const size = statSync(absolute).size;
   if (size > MAX_PLACES_BYTES)
     return fail(oversize(file, size, MAX_PLACES_BYTES, `a ${what}`).message);
-  return parsePlaces(readFileSync(absolute), file);
+  if (!absolute.endsWith('.gz')) return parsePlaces(readFileSync(absolute), file);
+  let bytes: Buffer;
+  try {
+    bytes = gunzipSync(readFileSync(absolute), { maxOutputLength: MAX_PLACES_BYTES });
+  } catch {
+    return fail(
+      `not a gzip file of at most ${MAX_PLACES_BYTES / 1024 / 1024} MB: rebuild it with npm run geo`,
+    );
+  }
+  return parseFeatureLines(bytes.toString('utf8'), file);
 }
 
 /** Paths as the author typed them: relative to the working folder, with forward slashes. */

@@ -13,6 +13,7 @@ import {
   KIND_ORDER,
   type IdCandidate,
 } from '../../geo/lib/gazetteer/names.ts';
+import { placeFeatureSchema } from '../../src/story/schema.ts';
 import { placeFeatures, root } from './helpers.ts';
 
 /*
@@ -117,6 +118,20 @@ describe('gazetteer: the property contract', () => {
       if (p.status !== undefined) expect(isKebabId(String(p.status)), id).toBe(true);
     }
   });
+
+  // The story pipeline loads this file with a cheap shape check only (src/story/gazetteer.ts
+  // parseFeatureLines), because this test holds every feature to the full place schema.
+  it(
+    'gives every feature what the story pipeline reads (the full place schema)',
+    { timeout: 120_000 },
+    () => {
+      const failures = features
+        .map((f) => [f.id, placeFeatureSchema.safeParse(f)] as const)
+        .filter(([, r]) => !r.success)
+        .map(([id, r]) => `${String(id)}: ${r.error!.issues[0]!.message}`);
+      expect(failures).toEqual([]);
+    },
+  );
 
   it('has every capital city of GeoNames, whatever its population', () => {
     // Capitals under 15,000 people (GeoNames, CC BY 4.0).

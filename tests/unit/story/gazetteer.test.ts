@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../../src/story/diagnostics.ts';
-import { parsePlaces } from '../../../src/story/gazetteer.ts';
+import { parseFeatureLines, parsePlaces } from '../../../src/story/gazetteer.ts';
 import { loadPlaces } from '../../../src/story/load.ts';
 import { committed, FIXTURE_GAZETTEER, REAL_GAZETTEER } from './support.ts';
 
@@ -45,6 +45,33 @@ describe('gazetteer', () => {
     expect(table.diagnostics.map(formatDiagnostic)).toEqual([]);
     for (const id of CONTRACT_IDS) expect(table.places.has(id), id).toBe(true);
     expect(table.places.get('drone-downing')!.properties.confidence).toBe('approximate');
+  });
+
+  it('reads the world gazetteer written one feature per line, each problem at its line', () => {
+    const features = (JSON.parse(good) as { features: unknown[] }).features;
+    const lines = features.slice(0, 3).map((f) => JSON.stringify(f));
+    const kyiv = JSON.parse(lines[1]!) as { properties: Record<string, unknown> };
+    kyiv.properties.kind = 'town';
+    lines[1] = JSON.stringify(kyiv);
+    lines.push(lines[0]!, '{"type":"Feature", broken');
+    const text = `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`;
+    const table = parseFeatureLines(text, 'w.geojson');
+    expect(table.diagnostics.map(formatDiagnostic)).toEqual([
+      `w.geojson:3:1: place "${String((features[1] as { id: string }).id)}": unknown kind town`,
+      `w.geojson:5:1: duplicate place id "${String((features[0] as { id: string }).id)}": rebuild the gazetteer with npm run geo`,
+      'w.geojson:6:1: not valid JSON: rebuild the gazetteer with npm run geo',
+    ]);
+    expect(table.places.size).toBe(2);
+    expect(table.positions.get(String((features[2] as { id: string }).id))).toEqual({
+      line: 4,
+      column: 1,
+    });
+  });
+
+  it('refuses a gazetteer that is not one feature per line', () => {
+    expect(parseFeatureLines(good, 'w.geojson').diagnostics.map(formatDiagnostic)).toEqual([
+      'w.geojson:1:1: not a gazetteer written by npm run geo (one feature per line): rebuild it with npm run geo',
+    ]);
   });
 
   it('says clearly when it is missing', () => {

@@ -4,7 +4,7 @@ import { loadPlaces, loadStory } from '../../../src/story/load.ts';
 import type { Inline } from '../../../src/story/schema.ts';
 
 export const FIXTURE_GAZETTEER = 'tests/fixtures/gazetteer/places.geojson';
-export const REAL_GAZETTEER = 'public/data/places.geojson';
+export const REAL_GAZETTEER = 'gazetteer/world.geojson.gz';
 export const SEED_STORY = 'stories/black-sea-call';
 export const SEED_ARTICLE = 'tests/fixtures/seed/article.txt';
 
