@@ -99,6 +99,7 @@ function main(): void {
     [
       { path: GAZETTEER_FILE, content: gazetteer.bytes },
       { path: 'LICENSES.md', content: gazetteer.licences },
+      { path: 'policy.json', content: gazetteer.policy },
     ],
     [],
   );

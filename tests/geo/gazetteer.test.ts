@@ -13,6 +13,7 @@ import {
   KIND_ORDER,
   type IdCandidate,
 } from '../../geo/lib/gazetteer/names.ts';
+import { STATUS_STYLE_IDS } from '../../src/catalogue/kinds.ts';
 import { placeFeatureSchema } from '../../src/story/schema.ts';
 import { placeFeatures, root } from './helpers.ts';
 
@@ -132,6 +133,19 @@ describe('gazetteer: the property contract', () => {
       expect(failures).toEqual([]);
     },
   );
+
+  it('words every status it uses in gazetteer/policy.json, in a style the catalogue draws', () => {
+    const policy = JSON.parse(readFileSync(join(root, 'gazetteer', 'policy.json'), 'utf8')) as {
+      borders: string;
+      statuses: Record<string, { legend: string; description: string; style: string }>;
+    };
+    const used = new Set(features.map((f) => f.properties.status).filter(Boolean));
+    expect([...used].filter((s) => !(String(s) in policy.statuses))).toEqual([]);
+    for (const words of Object.values(policy.statuses)) {
+      expect(STATUS_STYLE_IDS).toContain(words.style);
+    }
+    expect(policy.borders).toMatch(/recognised/);
+  });
 
   it('has every capital city of GeoNames, whatever its population', () => {
     // Capitals under 15,000 people (GeoNames, CC BY 4.0).

@@ -33,6 +33,19 @@ const mainConfig = z
     border_policy: z
       .object({
         $comment: z.string().optional(),
+        // The policy in readers' words, and what each status means: suggest copies both into a
+        // drafted story (gazetteer/policy.json), so a story's legend states the policy.
+        borders: z.string().min(1),
+        statuses: z.record(
+          kebab,
+          z
+            .object({
+              legend: z.string().min(1),
+              description: z.string().min(1),
+              style: z.enum(['solid', 'hatch', 'hatch-wide']),
+            })
+            .strict(),
+        ),
         // Natural Earth admin-1 units whose ISO 3166-2 code has no country prefix (-99-…).
         country_of_unit: z.record(z.string(), alpha2.nullable()),
         unit_status: z.record(z.string(), kebab),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Feature, Geometry, Position } from 'geojson';
 import type { Config } from '../config.ts';
+import { GeoInputError } from '../errors.ts';
 import { round } from '../geometry.ts';
 import type { PlaceFeature } from '../places.ts';
 import type { Sources } from '../sources.ts';
@@ -45,6 +46,8 @@ export interface GazetteerOutput {
   features: Feature[];
   counts: Record<string, number>;
   licences: string;
+  /** gazetteer/policy.json: the border policy and its statuses, for stories' legends. */
+  policy: string;
 }
 
 const srcOf = (config: GazetteerConfig, key: string): Source => {
@@ -473,7 +476,14 @@ export function buildGazetteer(args: {
     const k = String(f.properties!.kind);
     counts[k] = (counts[k] ?? 0) + 1;
   }
-  return { bytes, features, counts, licences: licencesText(config, counts, sources) };
+  const statuses = new Set(features.map((f) => f.properties!.status).filter(Boolean));
+  const { borders, statuses: words } = config.border_policy;
+  for (const status of statuses) {
+    if (!(String(status) in words))
+      throw new GeoInputError(`gazetteer.json: status "${String(status)}" has no entry in border_policy.statuses: add its legend, description and style`);
+  }
+  const policy = `${JSON.stringify({ borders, statuses: words }, null, 2)}\n`;
+  return { bytes, features, counts, licences: licencesText(config, counts, sources), policy };
 }
 
 function licencesText(
