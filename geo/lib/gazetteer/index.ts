@@ -25,6 +25,8 @@ interface Draft {
   key: string;
   country: string | null;
   admin1: string | null;
+  /** Cities: the seat of a country's government (PPLC, PPLG) or of a first-level region (PPLA). */
+  capital?: 'country' | 'region';
   geometry: Geometry;
   /** Properties in output order; id-free. */
   props: Record<string, unknown>;
@@ -312,7 +314,7 @@ export function buildGazetteer(args: {
     ]);
     const cur = replacedBy.get(x.cityId);
     if (cur) {
-      cityExtra.set(cur, { country, admin1, population: x.population, aliases });
+      cityExtra.set(cur, { country, admin1, population: x.population, aliases, capital: capitalOf(x) });
       continue;
     }
     drafts.push({
@@ -322,6 +324,7 @@ export function buildGazetteer(args: {
       key: String(x.cityId),
       country,
       admin1,
+      capital: capitalOf(x),
       geometry: {
         type: 'Point',
         coordinates: [round(x.loc.coordinates[0], 5), round(x.loc.coordinates[1], 5)],
@@ -421,6 +424,7 @@ export function buildGazetteer(args: {
       key: String(f.id),
       country,
       admin1,
+      capital: extra?.capital as Draft['capital'],
       geometry: f.geometry,
       props: {
         ...props,
@@ -458,6 +462,7 @@ export function buildGazetteer(args: {
       props.admin1 = d.admin1;
     }
     if (d.kind === 'city') props.population = population ?? d.prominence;
+    if (d.capital) props.capital = d.capital;
     props.rank = rankOf.get(d)!;
     return { type: 'Feature', id: ids[i]!, properties: props, geometry: d.geometry };
   });
@@ -480,7 +485,10 @@ export function buildGazetteer(args: {
   const { borders, statuses: words } = config.border_policy;
   for (const status of statuses) {
     if (!(String(status) in words))
-      throw new GeoInputError(`gazetteer.json: status "${String(status)}" has no entry in border_policy.statuses: add its legend, description and style`);
+      throw new GeoInputError(
+        `gazetteer.json: status "${String(status)}" has no words in border_policy.statuses`,
+        'add its legend, description and style there',
+      );
   }
   const policy = `${JSON.stringify({ borders, statuses: words }, null, 2)}\n`;
   return { bytes, features, counts, licences: licencesText(config, counts, sources), policy };
@@ -529,4 +537,9 @@ function licencesText(
     '- gmt 6.4 and gmt-gshhg-high (Debian packages)',
     '',
   ].join('\n');
+}
+
+function capitalOf(x: { featureCode: string }): 'country' | 'region' | undefined {
+  if (x.featureCode === 'PPLC' || x.featureCode === 'PPLG') return 'country';
+  return x.featureCode === 'PPLA' ? 'region' : undefined;
 }
