@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_GAZETTEER, SEED_ARTICLE, SEED_STORY } from './support.ts';
 
@@ -56,11 +59,67 @@ describe('command-line tools', { timeout: 30_000 }, () => {
       FIXTURE_GAZETTEER,
     );
     expect(stdout).toContain(
-      'tests/fixtures/seed/article.txt:9:298: "Kyiv" → [Kyiv](place:kyiv)\n',
+      'tests/fixtures/seed/article.txt:9:298: "Kyiv" → [Kyiv](place:kyiv) (city)\n',
     );
-    expect(stdout.trimEnd().split('\n').at(-1)).toBe(
-      'tests/fixtures/seed/article.txt: 24 unlinked place names',
+    expect(stdout).toContain(
+      'tests/fixtures/seed/article.txt:1:135: "Reuters" (2 times): no place of this name\n',
+    );
+    expect(stdout.trimEnd().split('\n').at(-1)).toMatch(
+      /^tests\/fixtures\/seed\/article\.txt: 24 unlinked place names \(24 sure\), \d+ names not found$/,
     );
     expect(code).toBe(0);
+  });
+
+  it('suggest --json prints one object per mention, with offsets into the input', () => {
+    const { code, stdout } = run('scripts/suggest.ts', SEED_ARTICLE, '--json');
+    expect(code).toBe(0);
+    const rows = JSON.parse(stdout) as Record<string, unknown>[];
+    const text = readFileSync(SEED_ARTICLE, 'utf8');
+    expect(rows.length).toBeGreaterThanOrEqual(24);
+    for (const row of rows) {
+      expect(Object.keys(row).slice(0, 11)).toEqual([
+        'text',
+        'start',
+        'end',
+        'id',
+        'name',
+        'kind',
+        'country',
+        'lon',
+        'lat',
+        'bbox',
+        'score',
+      ]);
+      expect(text.slice(row.start as number, row.end as number)).toBe(row.text);
+    }
+    expect(rows.find((r) => r.text === 'Kyiv')).toMatchObject({
+      id: 'kyiv',
+      kind: 'city',
+      country: 'Ukraine',
+    });
+  });
+
+  it('suggest --write drafts a story.md that check:story passes, and never overwrites without --force', () => {
+    // The folder name is the story's slug: lowercase.
+    const folder = join(mkdtempSync(join(tmpdir(), 'draft-')), 'grain-corridor');
+    const article = 'tests/fixtures/suggest/black-sea-grain.txt';
+    const first = run('scripts/suggest.ts', article, '--write', folder);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const draft = readFileSync(join(folder, 'story.md'), 'utf8');
+    expect(draft).toContain(
+      'title: "Grain ships hug Romania\'s coast as Danube ports come under drone fire"',
+    );
+    expect(draft).toContain('[Constanța](place:constanta)');
+    expect(draft).toContain('\n  danube: # Danube (river)\n');
+    const check = run('scripts/checkStory.ts', folder);
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+    const again = run('scripts/suggest.ts', article, '--write', folder);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(
+      /story\.md:1:1: already exists: choose another folder, or add --force to replace it\n$/,
+    );
+    expect(run('scripts/suggest.ts', article, '--write', folder, '--force').code).toBe(0);
   });
 });
