@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { listStories, loadStory } from '../../src/story/load.ts';
+import { DEFAULT_GAZETTEER, listStories, loadPlaces, loadStory } from '../../src/story/load.ts';
 import { publicDir, root } from './helpers.ts';
 
 const FONT = join(publicDir, 'fonts', 'Noto Sans Regular');
@@ -42,11 +42,13 @@ describe('glyph ranges', () => {
     const folders = [
       ...listStories('stories'),
       ...listStories('tests/fixtures/stories-lines'),
+      ...listStories('tests/fixtures/stories-world'),
       ...listStories('tests/fixtures/stories'),
     ];
     const labels: string[] = [];
+    const gazetteer = loadPlaces(DEFAULT_GAZETTEER, { what: 'gazetteer' });
     for (const folder of folders) {
-      const { story } = loadStory(folder);
+      const { story } = loadStory(folder, { gazetteer });
       if (story) labels.push(...Object.values(story.places).map((p) => p.label));
     }
     expect(labels.length).toBeGreaterThan(20);
