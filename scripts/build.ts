@@ -27,6 +27,7 @@ import {
   loadPlaces,
   loadStory,
 } from '../src/story/load.ts';
+import { creditOf } from '../src/story/credit.ts';
 import type { ResolvedStory } from '../src/story/schema.ts';
 import { CSP_HEADER, CSP_META, headersFile } from './csp.ts';
 import { buildHostScript, oembedJson, oembedLink, publicUrl } from '../src/embed/build.ts';
@@ -44,12 +45,12 @@ const DIST = resolve(ROOT, flag('--out') ?? 'dist');
 const SSR_OUT = join(ROOT, '.cache/ssr', relative(ROOT, DIST).replace(/[^a-z0-9]+/gi, '-'));
 
 /** The map's credit line: the basemap, plus every story source whose licence asks for attribution
- * (CC BY, ODbL); public-domain facts need none. The font's licence asks for none on the map: the
+ * (CC BY, ODbL, LGPL), in readers' words; public-domain facts need none. The font's licence asks for none on the map: the
  * sources footer credits it. */
 export function attribution(story: Pick<ResolvedStory, 'places'>): string {
   const credits = new Set(['Natural Earth']);
   for (const { source } of Object.values(story.places)) {
-    if (/CC BY|ODbL/i.test(source.licence)) credits.add(`${source.dataset} (${source.licence})`);
+    if (/CC BY|ODbL|LGPL/i.test(source.licence)) credits.add(creditOf(source));
   }
   return [...credits].join(' · ');
 }

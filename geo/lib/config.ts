@@ -78,7 +78,14 @@ const place = z
   .strict();
 
 const source = z
-  .object({ dataset: z.string(), version: z.string(), licence: z.string(), url: z.string() })
+  .object({
+    dataset: z.string(),
+    version: z.string(),
+    licence: z.string(),
+    // What a reader sees on the map and in the panel: the source and, where it asks, its licence.
+    credit: z.string().min(1),
+    url: z.string(),
+  })
   .strict();
 
 const configSchema = z

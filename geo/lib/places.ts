@@ -20,7 +20,7 @@ export interface PlaceProperties {
   status?: NonNullable<PlaceConfig['status']>;
   aliases: string[];
   dates?: Record<string, string>;
-  source: { dataset: string; version: string; licence: string };
+  source: { dataset: string; version: string; licence: string; credit: string };
   confidence: PlaceConfig['confidence'];
   uncertainty_m?: number;
   label_point?: Position;
@@ -63,7 +63,7 @@ export function placeProperties(
     for (const k of Object.keys(p.dates).sort()) d[k] = p.dates[k]!;
     out.dates = d;
   }
-  out.source = { dataset: s.dataset, version: s.version, licence: s.licence };
+  out.source = { dataset: s.dataset, version: s.version, licence: s.licence, credit: s.credit };
   out.confidence = p.confidence;
   if (extra.uncertainty_m !== undefined) out.uncertainty_m = extra.uncertainty_m;
   if (extra.label_point) out.label_point = extra.label_point;

@@ -7,6 +7,7 @@ import {
   formatLengthKm,
   formatMetres,
 } from '../lib/format.ts';
+import { creditOf } from '../story/credit.ts';
 import type { ResolvedPlace } from '../story/schema.ts';
 
 export interface Fact {
@@ -40,7 +41,7 @@ export function facts(place: ResolvedPlace, mainView: Bounds): Fact[] {
   });
   list.push({
     term: 'Source',
-    detail: `${place.source.dataset} ${place.source.version} (${place.source.licence})`,
+    detail: creditOf(place.source),
   });
   return list;
 }

@@ -62,6 +62,7 @@ export function resolveStory({
         dataset: p.source.dataset,
         version: p.source.version,
         licence: p.source.licence,
+        credit: p.source.credit,
         url: p.source.url,
       },
       confidence: p.confidence,

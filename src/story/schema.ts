@@ -76,12 +76,15 @@ export const placeSourceSchema = z.looseObject({
   // Data pipelines often write versions as numbers; keep them as text.
   version: z.union([text, z.number()]).transform(String),
   licence: text,
+  /** The source in readers' words ("GeoNames (CC BY 4.0)"): the map's credits and the panel. */
+  credit: text.optional(),
   url: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).optional(),
 });
 export const resolvedSourceSchema = z.strictObject({
   dataset: z.string(),
   version: z.string(),
   licence: z.string(),
+  credit: z.string().optional(),
   url: z.string().optional(),
 });
 /** What happened when (annexed, claimed, incident...): the place panel shows each by its name. */

@@ -94,7 +94,12 @@ describe('gazetteer: the property contract', () => {
       expect(KIND_ORDER, id).toContain(p.kind);
       expect(Array.isArray(p.aliases) && (p.aliases as string[]).length > 0, id).toBe(true);
       expect(p.aliases as string[], id).toContain(p.name);
-      expect(Object.keys(p.source as object), id).toEqual(['dataset', 'version', 'licence']);
+      expect(Object.keys(p.source as object), id).toEqual([
+        'dataset',
+        'version',
+        'licence',
+        'credit',
+      ]);
       expect(['exact', 'approximate'], id).toContain(p.confidence);
       expect(p.country === null || /^[A-Z]{2}$/.test(String(p.country)), id).toBe(true);
       expect(

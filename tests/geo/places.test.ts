@@ -72,7 +72,7 @@ describe('place ids and properties', () => {
       expect(Array.isArray(p.aliases) && p.aliases.length > 0).toBe(true);
       for (const a of p.aliases) expect(typeof a).toBe('string');
       expect(p.aliases).not.toContain('Russian');
-      expect(Object.keys(p.source).sort()).toEqual(['dataset', 'licence', 'version']);
+      expect(Object.keys(p.source).sort()).toEqual(['credit', 'dataset', 'licence', 'version']);
       expect(['exact', 'approximate']).toContain(p.confidence);
       if (p.confidence === 'approximate') expect(p.uncertainty_m).toBeGreaterThan(0);
       if (p.status) expect(['recognised', 'annexed-2014', 'claimed-2022']).toContain(p.status);

@@ -14,7 +14,7 @@ import { waterFeatures, type WaterPlace } from './water.ts';
 
 export const GAZETTEER_FILE = 'world.geojson.gz';
 
-type Source = { dataset: string; version: string; licence: string };
+type Source = { dataset: string; version: string; licence: string; credit: string };
 
 /** A place before its id: what the id rule and the writer need. */
 interface Draft {
@@ -54,7 +54,7 @@ export interface GazetteerOutput {
 
 const srcOf = (config: GazetteerConfig, key: string): Source => {
   const s = config.sources[key]!;
-  return { dataset: s.dataset, version: s.version, licence: s.licence };
+  return { dataset: s.dataset, version: s.version, licence: s.licence, credit: s.credit };
 };
 
 function areaProps(a: Area): { label_point: Position; area_km2: number } {
