@@ -46,24 +46,31 @@ function projection(bounds: Bounds) {
     ]);
 }
 
-/** Drops projected points under `px` from the last one kept: detail finer than a pixel only adds
- * bytes to the page. */
+/** Drops projected points under `px` from the last one kept, and rings or lines that fit in a
+ * `px` square (Canada's Arctic islands at world scale): detail finer than a pixel only adds bytes
+ * to the page. */
 function thinned(px: number) {
   return (out: GeoStream): GeoStream => {
-    let lastX = NaN;
-    let lastY = NaN;
+    let ring: [number, number][] = [];
     return {
       point(x, y) {
-        if (Math.hypot(x - lastX, y - lastY) < px) return;
-        lastX = x;
-        lastY = y;
-        out.point(x, y);
+        const last = ring.at(-1);
+        if (last && Math.hypot(x - last[0], y - last[1]) < px) return;
+        ring.push([x, y]);
       },
       lineStart() {
-        lastX = lastY = NaN;
-        out.lineStart();
+        ring = [];
       },
-      lineEnd: () => out.lineEnd(),
+      lineEnd() {
+        const xs = ring.map((p) => p[0]);
+        const ys = ring.map((p) => p[1]);
+        const big =
+          Math.max(...xs) - Math.min(...xs) >= px || Math.max(...ys) - Math.min(...ys) >= px;
+        if (!big) return;
+        out.lineStart();
+        for (const [x, y] of ring) out.point(x, y);
+        out.lineEnd();
+      },
       polygonStart: () => out.polygonStart(),
       polygonEnd: () => out.polygonEnd(),
       sphere: () => out.sphere?.(),
