@@ -6,6 +6,8 @@
 //   --readme       also put the table into README.md (between the bench markers)
 //   --place ID     the feature the click test opens (default crimea, else the first label)
 //   --report       print (and with --readme, publish) the table of bench/results/latest.json again
+//   --world-only   only the world section (gazetteer load, the scale story, suggest's scores)
+//   --skip-world   everything but the world section
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +29,7 @@ import {
 } from './report.ts';
 import { INTERACTIVE_LAYERS } from '../src/catalogue/style.ts';
 import { BASELINE, baselineConfig, buildBench, defaultSlug, ROOT, SITE } from './site.ts';
+import { measureWorld, worldTable, type WorldResults } from './world.ts';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => {
@@ -51,12 +54,24 @@ function publish(results: Results) {
   if (argv.includes('--readme')) updateReadme(`${heading}\n\n${text}`);
 }
 
+/** The world section: its own table, its own README block and results file. */
+async function world(chromePath: string) {
+  const results: WorldResults = await measureWorld({ chromePath, runs: RUNS, log });
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, 'world.json'), JSON.stringify(results, null, 2));
+  const heading = `${new Date().toISOString().slice(0, 10)} · load average ${loadavg()[0]!.toFixed(1)}`;
+  const text = `${heading}\n\n${worldTable(results)}`;
+  console.log(`\n${text}\n`);
+  if (argv.includes('--readme')) updateReadme(text, WORLD_START, WORLD_END);
+}
+
 async function main() {
   if (argv.includes('--report')) {
     publish(JSON.parse(readFileSync(join(RESULTS, 'latest.json'), 'utf8')) as Results);
     return;
   }
   const chromePath = findChrome();
+  if (argv.includes('--world-only')) return world(chromePath);
   const slug = argv.includes('--skip-build') ? defaultSlug(SITE) : await buildBench();
   const page = readPageData(join(SITE, slug, 'index.html'));
   const config = baselineConfig(slug);
@@ -212,18 +227,21 @@ async function main() {
     await browser.close();
     await site.close();
   }
+  if (!argv.includes('--skip-world')) await world(chromePath);
 }
 
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
+const WORLD_START = '<!-- bench-world:start -->';
+const WORLD_END = '<!-- bench-world:end -->';
 
-function updateReadme(block: string) {
+function updateReadme(block: string, start = START, end = END) {
   const file = join(ROOT, 'README.md');
   const text = readFileSync(file, 'utf8');
-  const a = text.indexOf(START);
-  const b = text.indexOf(END);
-  if (a < 0 || b < a) throw new Error(`README.md: no ${START} … ${END} block to fill`);
-  writeFileSync(file, `${text.slice(0, a + START.length)}\n\n${block}\n\n${text.slice(b)}`);
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`README.md: no ${start} … ${end} block to fill`);
+  writeFileSync(file, `${text.slice(0, a + start.length)}\n\n${block}\n\n${text.slice(b)}`);
   console.log('README.md: table updated');
 }
 

@@ -125,10 +125,12 @@ const GEOMETRY_TYPES = new Set([
 ]);
 
 /**
- * The world gazetteer as `npm run geo` writes it: one feature per line. Its 30,000 features are
- * checked against the full place schema by tests/geo (CI rebuilds the file and runs them), so
- * loading checks only the fields the story pipeline reads: the full schema here would double
- * the load time and memory (1.4 s, 150 MB more). A feature that fails is reported at its line.
+ * The world gazetteer as `npm run geo` writes it: one feature per line, properties before
+ * geometry. Its 30,000 features are checked against the full place schema by tests/geo (CI
+ * rebuilds the file and runs them), so loading checks only the fields the story pipeline reads,
+ * and parses a feature's geometry (85% of the bytes) only when something reads it: a story uses
+ * a few dozen places, suggest and check:story read names. A feature that fails is reported at
+ * its line.
  */
 export function parseFeatureLines(text: string, file: string): PlaceTable {
   const table = emptyPlaceTable(file);
@@ -149,21 +151,33 @@ export function parseFeatureLines(text: string, file: string): PlaceTable {
     const fail = (message: string) => {
       table.diagnostics.push({ file, line: i + 1, column: 1, message });
     };
-    let raw: unknown;
+    const body = line.endsWith(',') ? line.slice(0, -1) : line;
+    // No property value holds this text: the geometry is the last member of every line.
+    const split = body.lastIndexOf(',"geometry":');
+    let raw: Record<string, unknown>;
+    let geometryText: string;
     try {
-      raw = JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line);
+      if (split < 0) throw new Error('no geometry');
+      raw = JSON.parse(`${body.slice(0, split)}}`) as Record<string, unknown>;
+      geometryText = body.slice(split + ',"geometry":'.length, -1);
     } catch {
       fail('not valid JSON: rebuild the gazetteer with npm run geo');
       continue;
     }
-    const problem = shapeProblem(raw);
-    const id = (raw as { id?: unknown }).id;
+    const type = /^\{"type":"([A-Za-z]+)"/.exec(geometryText)?.[1];
+    const problem = shapeProblem(raw, geometryText === 'null' ? null : type);
+    const id = raw.id;
     if (problem) {
       if (typeof id === 'string') table.invalid.add(id);
       fail(`${typeof id === 'string' ? `place "${id}"` : 'feature'}: ${problem}`);
       continue;
     }
-    const feature = raw as PlaceFeature;
+    const feature = raw as unknown as PlaceFeature;
+    let geometry: PlaceFeature['geometry'] | undefined;
+    Object.defineProperty(feature, 'geometry', {
+      enumerable: true,
+      get: () => (geometry ??= JSON.parse(geometryText) as PlaceFeature['geometry']),
+    });
     if (table.places.has(feature.id)) {
       fail(`duplicate place id "${feature.id}": rebuild the gazetteer with npm run geo`);
       continue;
@@ -175,16 +189,13 @@ export function parseFeatureLines(text: string, file: string): PlaceTable {
 }
 
 /** What the story pipeline reads of a gazetteer feature, checked cheaply. */
-function shapeProblem(raw: unknown): string | undefined {
-  const f = raw as {
-    type?: unknown;
-    id?: unknown;
-    geometry?: { type?: unknown } | null;
-    properties?: Record<string, unknown>;
-  } | null;
-  if (!f || f.type !== 'Feature') return 'not a GeoJSON Feature';
+function shapeProblem(
+  f: { type?: unknown; id?: unknown; properties?: unknown },
+  geometryType: string | null | undefined,
+): string | undefined {
+  if (f.type !== 'Feature') return 'not a GeoJSON Feature';
   if (typeof f.id !== 'string' || !KEBAB.test(f.id)) return 'id must be a kebab-case string';
-  const p = f.properties;
+  const p = f.properties as Record<string, unknown> | undefined;
   if (!p || typeof p.name !== 'string' || p.name === '') return 'name missing';
   if (typeof p.kind !== 'string' || !(p.kind in KINDS)) return `unknown kind ${String(p.kind)}`;
   if (!Array.isArray(p.aliases)) return 'aliases must be a list';
@@ -192,7 +203,7 @@ function shapeProblem(raw: unknown): string | undefined {
   const source = p.source as Record<string, unknown> | undefined;
   if (!source || ['dataset', 'version', 'licence'].some((k) => typeof source[k] !== 'string'))
     return 'source must be {dataset, version, licence}';
-  if (f.geometry !== null && !GEOMETRY_TYPES.has(String(f.geometry?.type)))
+  if (geometryType !== null && !GEOMETRY_TYPES.has(String(geometryType)))
     return 'geometry must be a GeoJSON geometry or null';
   return undefined;
 }
