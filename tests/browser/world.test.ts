@@ -4,7 +4,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storyPageBytes } from '../../bench/bytes.ts';
 import { serve, type RunningServer } from '../../scripts/serve.ts';
+import { BUDGETS } from '../build/budgets.ts';
 import { axeViolations } from './support/axe.ts';
 import { browser, mapIdle } from './support/page.ts';
 import { camera, renderedPlaces } from './support/map.ts';
@@ -54,6 +56,15 @@ describe('world stories made from data alone', () => {
   });
 
   describe.each(STORIES)('$slug', ({ slug, mention, id, lines }) => {
+    // Each story ships its own places only: its page is held to the seed story's budgets,
+    // except its lazy story layers, which grow with the countries it names (China is 90 KB).
+    it.each(BUDGETS.filter((b) => b.key !== 'storyLayers' && b.key !== 'dataLazy'))(
+      '$what: at most $gz bytes gzipped',
+      ({ key, gz }) => {
+        expect(storyPageBytes(OUT, slug)[key].gz).toBeLessThanOrEqual(gz);
+      },
+    );
+
     it.each([
       [1280, 800],
       [390, 844],
