@@ -2,26 +2,13 @@
 // problems come back as diagnostics, and a story is resolved only when there are none.
 import { statusStyleChoices } from '../catalogue/kinds.ts';
 import { closest, distance } from 'fastest-levenshtein';
-import type { z } from 'zod';
 import { sortDiagnostics, Reporter, type Diagnostic } from './diagnostics.ts';
 import { decodeText, MAX_STORY_BYTES } from './decode.ts';
 import { placeNames, type PlaceTable } from './gazetteer.ts';
-import {
-  frontMatterOffset,
-  parseStory,
-  slugify,
-  type ParsedFrontMatter,
-  type ParsedStory,
-} from './parse.ts';
+import { checkFrontMatter, frontMatterOffset, type CheckedFrontMatter } from './frontMatter.ts';
+import { parseStory, slugify, type ParsedStory } from './parse.ts';
 import { greatCircleLine, resolveStory, waypointOf } from './resolve.ts';
-import {
-  frontMatterSchema,
-  placeKindSchema,
-  slugSchema,
-  type FrontMatter,
-  type PlaceFeature,
-  type ResolvedStory,
-} from './schema.ts';
+import { placeKindSchema, slugSchema, type PlaceFeature, type ResolvedStory } from './schema.ts';
 
 export interface StoryCheckInput {
   /** Path of story.md as it should appear in diagnostics. */
@@ -246,60 +233,6 @@ function addRoutes(
   return { all, fileOf, reportUnknown: (id) => !rawRoutes.has(id) && places.reportUnknown(id) };
 }
 
-/** The front matter as far as it is valid: whole when it all passed, else its usable parts. */
-interface CheckedFrontMatter {
-  full?: FrontMatter;
-  places?: FrontMatter['places'];
-  passages?: FrontMatter['passages'];
-  views?: { path: PropertyKey[]; layers: string[] }[];
-  /** Undefined when the front matter has none; null when they are there but invalid. */
-  statuses?: FrontMatter['statuses'] | null;
-  fm?: ParsedFrontMatter;
-}
-
-function checkFrontMatter(fm: ParsedFrontMatter, report: Reporter): CheckedFrontMatter {
-  if (fm.value === undefined) return { fm };
-  if (typeof fm.value !== 'object' || fm.value === null || Array.isArray(fm.value)) {
-    report.at(
-      fm.offset,
-      'front matter must be "key: value" lines (title, source, published, byline, places)',
-    );
-    return { fm };
-  }
-  const value = fm.value as Record<string, unknown>;
-  const result = frontMatterSchema.safeParse(value);
-  if (result.success) return { fm, full: result.data, ...parts(result.data) };
-
-  for (const issue of result.error.issues) describeIssues(issue, [], value, fm, report);
-  // Check what can be checked from the parts that are valid on their own.
-  const shape = frontMatterSchema.shape;
-  const placesPart = shape.places.safeParse(value.places);
-  const passagesPart = shape.passages.safeParse(value.passages);
-  const viewPart = shape.view.safeParse(value.view);
-  const statusesPart = shape.statuses.safeParse(value.statuses);
-  return {
-    fm,
-    ...parts({
-      places: placesPart.success ? placesPart.data : undefined,
-      passages: passagesPart.success ? passagesPart.data : undefined,
-      view: viewPart.success ? viewPart.data : undefined,
-    }),
-    statuses: statusesPart.success ? statusesPart.data : null,
-  };
-}
-
-function parts(
-  fm: Partial<Pick<FrontMatter, 'places' | 'passages' | 'view' | 'statuses'>>,
-): CheckedFrontMatter {
-  const views: CheckedFrontMatter['views'] = [];
-  if (fm.view?.layers) views.push({ path: ['view', 'layers'], layers: fm.view.layers });
-  for (const [id, entry] of Object.entries(fm.passages ?? {})) {
-    const layers = entry?.view?.layers;
-    if (layers) views.push({ path: ['passages', id, 'view', 'layers'], layers });
-  }
-  return { places: fm.places, passages: fm.passages, views, statuses: fm.statuses };
-}
-
 /** Each status a listed place carries is defined by the story (its legend line, its panel
  * sentence, its drawing), and each defined status is used: the vocabulary is the story's. */
 function checkStatuses(fm: CheckedFrontMatter, places: Places, report: Reporter): void {
@@ -331,65 +264,6 @@ function checkStatuses(fm: CheckedFrontMatter, places: Places, report: Reporter)
       );
     }
   }
-}
-
-function describeIssues(
-  issue: z.core.$ZodIssue,
-  prefix: PropertyKey[],
-  root: unknown,
-  fm: ParsedFrontMatter,
-  report: Reporter,
-): void {
-  const path = [...prefix, ...issue.path];
-  const name = path.map(String).join('.');
-  const at = (message: string, want: 'key' | 'value' = 'value') =>
-    report.at(frontMatterOffset(fm, path, want), `front matter: ${message}`);
-
-  if (
-    (issue.code === 'invalid_type' || issue.code === 'invalid_union') &&
-    valueAt(root, path) === undefined
-  ) {
-    at(`"${name}" is missing`);
-    return;
-  }
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      for (const key of issue.keys) {
-        const where = [...path, key];
-        report.at(
-          frontMatterOffset(fm, where, 'key'),
-          `front matter: unknown key "${where.map(String).join('.')}": remove it or check its spelling`,
-        );
-      }
-      return;
-    case 'invalid_key':
-      at(`"${name}": ${issue.issues[0]?.message ?? issue.message}`, 'key');
-      return;
-    case 'invalid_union': {
-      // Descend into the one alternative the author evidently meant (no unknown keys).
-      const meant = issue.errors.filter((e) => !e.some((i) => i.code === 'unrecognized_keys'));
-      if (meant.length === 1) {
-        for (const inner of meant[0]!) describeIssues(inner, path, root, fm, report);
-      } else {
-        at(`"${name}": ${lowerFirst(issue.message)}`);
-      }
-      return;
-    }
-    case 'invalid_type':
-      at(`"${name}": ${lowerFirst(issue.message.replace(/^Invalid input: /, ''))}`);
-      return;
-    default:
-      at(`"${name}": ${lowerFirst(issue.message)}`);
-  }
-}
-
-function valueAt(root: unknown, path: PropertyKey[]): unknown {
-  let node = root;
-  for (const key of path) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<PropertyKey, unknown>)[key];
-  }
-  return node;
 }
 
 function checkPassages(parsed: ParsedStory, fm: CheckedFrontMatter, report: Reporter): void {
@@ -502,8 +376,4 @@ export function suggestPlaceId(id: string, known: Map<string, PlaceFeature>): st
   }
   const best = closest(wanted, [...known.keys()]);
   return distance(wanted, best) <= Math.max(2, Math.floor(wanted.length / 3)) ? best : undefined;
-}
-
-function lowerFirst(value: string): string {
-  return value.charAt(0).toLowerCase() + value.slice(1);
 }

@@ -6,8 +6,8 @@ import type { Nodes, PhrasingContent, Paragraph, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { frontmatter } from 'micromark-extension-frontmatter';
-import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { Reporter, type Diagnostic } from './diagnostics.ts';
+import { parseFrontMatter, type ParsedFrontMatter } from './frontMatter.ts';
 import type { Inline } from './schema.ts';
 
 export interface ParsedMention {
@@ -28,14 +28,6 @@ export interface ParsedPassage {
   mentions: ParsedMention[];
   /** The passage as a reader sees it: inline text joined, id marker removed. */
   plainText: string;
-}
-
-export interface ParsedFrontMatter {
-  doc: Document;
-  /** Offset in the file of the first character of the YAML. */
-  offset: number;
-  /** The YAML as plain data; undefined when it did not parse. */
-  value: unknown;
 }
 
 export interface ParsedStory {
@@ -113,61 +105,6 @@ export function parseStory(text: string, file: string): ParsedStory {
     }
   }
   return result;
-}
-
-function parseFrontMatter(yaml: string, text: string, report: Reporter): ParsedFrontMatter {
-  const open = /^---[ \t]*\r?\n/.exec(text);
-  const offset = open && text.startsWith(yaml, open[0].length) ? open[0].length : 0;
-  const doc = parseDocument(yaml, { prettyErrors: false, uniqueKeys: true });
-  const error = doc.errors[0];
-  if (error) {
-    // Later YAML errors are usually knock-on effects of the first one.
-    report.at(
-      offset + error.pos[0],
-      `front matter is not valid YAML: ${lowerFirst(error.message)}`,
-    );
-    return { doc, offset, value: undefined };
-  }
-  return { doc, offset, value: doc.toJS() ?? null };
-}
-
-/** File offset of a front-matter node: the value at `path`, or its key, or the nearest parent. */
-export function frontMatterOffset(
-  fm: ParsedFrontMatter,
-  path: readonly PropertyKey[],
-  want: 'key' | 'value' = 'value',
-): number {
-  let node: unknown = fm.doc.contents;
-  let offset = rangeStart(node) ?? 0;
-  for (let i = 0; i < path.length; i++) {
-    const segment = String(path[i]);
-    if (isMap(node)) {
-      const pair = node.items.find(
-        (p) => String(isScalar(p.key) ? p.key.value : p.key) === segment,
-      );
-      if (!pair) break;
-      const keyOffset = rangeStart(pair.key) ?? offset;
-      const isNull = isScalar(pair.value) && pair.value.value === null;
-      const valueOffset = isNull ? undefined : rangeStart(pair.value);
-      if ((i === path.length - 1 && want === 'key') || valueOffset === undefined) {
-        offset = keyOffset;
-        break;
-      }
-      node = pair.value;
-      offset = valueOffset;
-    } else if (isSeq(node) && node.items[Number(segment)] !== undefined) {
-      node = node.items[Number(segment)];
-      offset = rangeStart(node) ?? offset;
-    } else {
-      break;
-    }
-  }
-  return fm.offset + offset;
-}
-
-function rangeStart(node: unknown): number | undefined {
-  const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
-  return range?.[0];
 }
 
 function parseParagraph(node: Paragraph, text: string, report: Reporter): ParsedPassage {
@@ -390,10 +327,6 @@ export function slugify(value: string): string {
 function quote(value: string): string {
   const line = value.replace(/\s+/g, ' ').trim();
   return JSON.stringify(line.length > 40 ? `${line.slice(0, 39)}…` : line);
-}
-
-function lowerFirst(value: string): string {
-  return value.charAt(0).toLowerCase() + value.slice(1);
 }
 
 function start(node: Nodes): number {
