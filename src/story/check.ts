@@ -1,12 +1,13 @@
 // Every check of a story against its front matter and places. Never throws on bad input: all
 // problems come back as diagnostics, and a story is resolved only when there are none.
 import { statusStyleChoices } from '../catalogue/kinds.ts';
+import { slugify } from '../lib/ids.ts';
 import { closest, distance } from 'fastest-levenshtein';
 import { sortDiagnostics, Reporter, type Diagnostic } from './diagnostics.ts';
 import { decodeText, MAX_STORY_BYTES } from './decode.ts';
 import { placeNames, type PlaceTable } from './gazetteer.ts';
 import { checkFrontMatter, frontMatterOffset, type CheckedFrontMatter } from './frontMatter.ts';
-import { parseStory, slugify, type ParsedStory } from './parse.ts';
+import { parseStory, type ParsedStory } from './parse.ts';
 import { greatCircleLine, resolveStory, waypointOf } from './resolve.ts';
 import { placeKindSchema, slugSchema, type PlaceFeature, type ResolvedStory } from './schema.ts';
 

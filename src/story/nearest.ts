@@ -4,7 +4,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { KIND_IDS } from '../catalogue/kinds.ts';
 import { placeNames } from './gazetteer.ts';
-import { slugify } from './parse.ts';
+import { slugify } from '../lib/ids.ts';
 import type { PlaceFeature } from './schema.ts';
 
 export interface NearPlace {

@@ -1,7 +1,7 @@
 // A first story.md from a plain-text article: front matter with placeholders to fill, the
 // places found, each paragraph a passage with an id, and the sure mentions linked. What suggest
 // was unsure of, and the names it could not place, are written as comments for the journalist.
-import { slugify } from '../parse.ts';
+import { slugify } from '../../lib/ids.ts';
 import type { PlaceFeature } from '../schema.ts';
 import type { Suggested, Suggestion } from './suggest.ts';
 import { FUNCTION_WORDS } from './words.ts';

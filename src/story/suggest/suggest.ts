@@ -4,7 +4,7 @@
 import turfBbox from '@turf/bbox';
 import type { Nodes } from 'mdast';
 import { LineIndex } from '../diagnostics.ts';
-import { parseMarkdown } from '../parse.ts';
+import { parseMarkdown } from '../markdown.ts';
 import type { PlaceFeature } from '../schema.ts';
 import { demonymStem, findMatches, type Match, type Unmatched } from './find.ts';
 import { fold, nameIndex } from './names.ts';
