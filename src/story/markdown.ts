@@ -1,6 +1,6 @@
 // The Markdown stage: the body's paragraphs → passages of typed inline nodes, with source offsets
 // for diagnostics. Structural problems (unsafe content, missing ids) are reported here; checks
-// that need the gazetteer or the front matter's meaning live in check.ts.
+// that need the gazetteer or the front matter's meaning are the rules' (rules/).
 import type { Nodes, PhrasingContent, Paragraph, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
