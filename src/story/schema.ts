@@ -15,6 +15,7 @@ export const slugSchema = z
   .regex(KEBAB, { error: 'story folder names use lowercase letters, digits and single hyphens' });
 
 const text = z.string().trim().min(1, { error: 'must not be empty' });
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http or https URL' });
 export const isoDateSchema = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
 const longitude = z.number().min(-180).max(180);
 const latitude = z.number().min(-90).max(90);
@@ -191,12 +192,14 @@ export const featureCollectionShapeSchema = z.looseObject({
 
 // ---- Story front matter ----
 
-export const viewSchema = z.strictObject({
-  /** Place ids drawn on the main map; default: the passage's mentioned places shown on the map. */
-  layers: z.array(placeIdSchema).optional(),
-  camera: cameraSchema.optional(),
-  projection: projectionSchema.optional(),
-});
+const viewFields = {
+  /** Place ids drawn on the main map. */
+  layers: z.array(placeIdSchema),
+  camera: cameraSchema,
+  projection: projectionSchema,
+};
+/** Each key is optional: layers default to the passage's mentioned places shown on the map. */
+export const viewSchema = z.strictObject(viewFields).partial();
 
 /** A route's waypoint: a place id, or a [longitude, latitude] pair. */
 export const waypointSchema = z.union(
@@ -242,36 +245,64 @@ export const placeEntrySchema = z
 
 export const passageEntrySchema = z.strictObject({ view: viewSchema.optional() }).nullable();
 
-export const statusEntrySchema = z.strictObject({
-  /** The legend's line, e.g. "Annexed by Russia, 2014". */
-  legend: text,
-  /** The place panel's sentence, e.g. "Annexed by Russia in 2014; not recognised". */
-  description: text,
-  style: statusStyleSchema,
-});
-
-export const frontMatterSchema = z.strictObject({
-  title: text,
-  dek: text.optional(),
+// The story's words (title, byline, a status's legend line...) are defined once, in the shapes
+// below: the front matter checks them as an author writes them (AUTHORED); the resolved story
+// carries them as they came out of those checks, plain strings (CARRIED).
+type Word = z.ZodType<string>;
+interface WordRules<L extends Word, P extends Word, U extends Word> {
+  text: z.ZodString;
+  lang: L;
+  published: P;
+  url: U;
+}
+const AUTHORED = {
+  text,
   lang: z
     .string()
     .regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, { error: 'must be a language tag such as en or uk' })
     .default('en'),
-  source: z.strictObject({
-    outlet: text,
-    url: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).optional(),
-  }),
   published: z.union([isoDateSchema, z.iso.datetime({ offset: true })], {
     error: 'must be a date written YYYY-MM-DD',
   }),
-  byline: text,
+  url: httpUrl,
+};
+const CARRIED = {
+  text: z.string(),
+  lang: z.string(),
+  published: z.string(),
+  url: z.string(),
+};
+
+const storyFields = <L extends Word, P extends Word, U extends Word>(
+  words: WordRules<L, P, U>,
+) => ({
+  title: words.text,
+  dek: words.text.optional(),
+  lang: words.lang,
+  source: z.strictObject({ outlet: words.text, url: words.url.optional() }),
+  published: words.published,
+  byline: words.text,
+  /** The legend's note on how borders are drawn. */
+  borders: words.text.optional(),
+});
+
+const statusFields = (words: { text: z.ZodString }) => ({
+  /** The legend's line, e.g. "Annexed by Russia, 2014". */
+  legend: words.text,
+  /** The place panel's sentence, e.g. "Annexed by Russia in 2014; not recognised". */
+  description: words.text,
+  style: statusStyleSchema,
+});
+
+export const statusEntrySchema = z.strictObject(statusFields(AUTHORED));
+
+export const frontMatterSchema = z.strictObject({
+  ...storyFields(AUTHORED),
   places: z.record(placeIdSchema, placeEntrySchema),
   passages: z.record(passageIdSchema, passageEntrySchema).optional(),
   view: viewSchema.optional(),
   /** Every status the story's places carry, in legend order. */
   statuses: z.record(placeStatusSchema, statusEntrySchema).optional(),
-  /** The legend's note on how borders are drawn. */
-  borders: text.optional(),
 });
 
 // ---- Passage text: typed inline nodes, rendered as plain text (never as HTML) ----
@@ -316,9 +347,7 @@ export type Inline = z.infer<typeof inlineSchema>;
 // ---- Resolved story: what the app receives (JSON-serialisable) ----
 
 export const resolvedViewSchema = z.strictObject({
-  layers: z.array(placeIdSchema),
-  camera: cameraSchema,
-  projection: projectionSchema,
+  ...viewFields,
   /** Mentioned places not on the main map, shown in an inset or as a card. */
   insets: z.array(placeIdSchema),
   cards: z.array(placeIdSchema),
@@ -356,14 +385,14 @@ export const resolvedPlaceSchema = z.strictObject({
   note: z.string().optional(),
 });
 
-export const layerPropertiesSchema = z.strictObject({
-  id: placeIdSchema,
-  label: z.string(),
-  kind: placeKindSchema,
-  status: placeStatusSchema.optional(),
-  display: displaySchema,
-  confidence: confidenceSchema,
-  uncertainty_m: z.number().optional(),
+export const layerPropertiesSchema = resolvedPlaceSchema.pick({
+  id: true,
+  label: true,
+  kind: true,
+  status: true,
+  display: true,
+  confidence: true,
+  uncertainty_m: true,
 });
 export const layerFeatureSchema = z.strictObject({
   type: z.literal('Feature'),
@@ -374,23 +403,15 @@ export const layerFeatureSchema = z.strictObject({
 
 export const resolvedStatusSchema = z.strictObject({
   id: placeStatusSchema,
-  legend: z.string(),
-  description: z.string(),
-  style: statusStyleSchema,
+  ...statusFields(CARRIED),
 });
 
 export const resolvedStorySchema = z.strictObject({
   slug: slugSchema,
-  title: z.string(),
-  dek: z.string().optional(),
-  lang: z.string(),
-  source: z.strictObject({ outlet: z.string(), url: z.string().optional() }),
-  published: z.string(),
-  byline: z.string(),
+  ...storyFields(CARRIED),
   passages: z.array(resolvedPassageSchema),
   places: z.record(placeIdSchema, resolvedPlaceSchema),
   statuses: z.array(resolvedStatusSchema),
-  borders: z.string().optional(),
   layers: z.strictObject({
     type: z.literal('FeatureCollection'),
     features: z.array(layerFeatureSchema),
