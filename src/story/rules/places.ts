@@ -1,13 +1,12 @@
 // The places a story can use (the gazetteer, the story's own places.geojson, its routes) and the
 // rules on them: each mention and layer is a known, listed place with a geometry, each listed
 // place is used.
-import { closest, distance } from 'fastest-levenshtein';
-import { slugify } from '../../lib/ids.ts';
 import type { Reporter } from '../diagnostics.ts';
 import { frontMatterOffset, type CheckedFrontMatter } from '../frontMatter.ts';
-import { placeNames, type PlaceTable } from '../gazetteer.ts';
+import type { PlaceTable } from '../gazetteer.ts';
 import type { ParsedStory } from '../parse.ts';
 import type { PlaceFeature } from '../schema.ts';
+import { didYouMean } from './nearest.ts';
 
 export interface Places {
   all: Map<string, PlaceFeature>;
@@ -103,22 +102,9 @@ export function unknownPlace(
   known: Map<string, PlaceFeature>,
   waypoint = false,
 ): string {
-  const guess = suggestPlaceId(id, known);
-  if (guess) return `unknown place "${id}" — did you mean "${guess}"?`;
+  const guess = didYouMean(id, known);
+  if (guess) return `unknown place "${id}"${guess}`;
   return waypoint
     ? `unknown place "${id}": use an id from the gazetteer or the story's places.geojson, or write the waypoint as [longitude, latitude]`
     : `unknown place "${id}": use an id from the gazetteer or add the place to the story's places.geojson`;
-}
-
-/** The known id closest to a mistyped one: same letters, a name or alias, or a small edit away. */
-export function suggestPlaceId(id: string, known: Map<string, PlaceFeature>): string | undefined {
-  if (known.size === 0) return undefined;
-  const wanted = slugify(id).replace(/^the-/, '');
-  if (known.has(wanted)) return wanted;
-  for (const [candidate, feature] of known) {
-    if (placeNames(feature).some((n) => slugify(n).replace(/^the-/, '') === wanted))
-      return candidate;
-  }
-  const best = closest(wanted, [...known.keys()]);
-  return distance(wanted, best) <= Math.max(2, Math.floor(wanted.length / 3)) ? best : undefined;
 }

@@ -28,7 +28,7 @@ const CASES: Record<string, string[]> = {
   ],
   'misspelled-place': [
     `${F}/misspelled-place/story.md:9:3: front matter: place "crimea" is listed but never mentioned: link it in the text or remove it from places`,
-    `${F}/misspelled-place/story.md:17:31: unknown place "crimaea" — did you mean "crimea"?`,
+    `${F}/misspelled-place/story.md:17:31: unknown place "crimaea" — did you mean "crimea" (region)?`,
   ],
   'unlisted-place': [
     `${F}/unlisted-place/story.md:10:3: front matter: place "moscow" is listed but never mentioned: link it in the text or remove it from places`,

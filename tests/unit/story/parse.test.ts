@@ -161,14 +161,16 @@ describe('front matter and passage ids', () => {
   });
 
   it('suggests ids from names, aliases and near misses', () => {
-    for (const [typo, id] of [
-      ['Kiev', 'kyiv'],
-      ['crimaea', 'crimea'],
-      ['the-pentagon', 'pentagon'],
-      ['Black-Sea', 'black-sea'],
+    for (const [typo, id, kind] of [
+      ['Kiev', 'kyiv', 'city'],
+      ['crimaea', 'crimea', 'region'],
+      ['the-pentagon', 'pentagon', 'site'],
+      ['Black-Sea', 'black-sea', 'sea'],
     ]) {
       const { diagnostics } = check(`[x](place:${typo}) [Kyiv](place:kyiv) {#a}`);
-      expect(diagnostics[0]!.message).toBe(`unknown place "${typo}" — did you mean "${id}"?`);
+      expect(diagnostics[0]!.message).toBe(
+        `unknown place "${typo}" — did you mean "${id}" (${kind})?`,
+      );
     }
   });
 

@@ -33,7 +33,7 @@ describe('routes drawn through waypoints: errors', () => {
     expect(
       messages(check('  corridor:\n    route: [kyiv, sevastapol]\n    label: Corridor\n')),
     ).toEqual([
-      'story.md:8:19: front matter: route "corridor": waypoint 2: unknown place "sevastapol" — did you mean "sevastopol"?',
+      'story.md:8:19: front matter: route "corridor": waypoint 2: unknown place "sevastapol" — did you mean "sevastopol" (city)?',
     ]);
   });
 

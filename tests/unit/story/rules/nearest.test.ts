@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadPlaces } from '../../../src/story/load.ts';
-import { didYouMean, nearestPlaces } from '../../../src/story/nearest.ts';
-import { committed, fixtureGazetteer, REAL_GAZETTEER } from './support.ts';
+import { loadPlaces } from '../../../../src/story/load.ts';
+import { didYouMean, nearestPlaces } from '../../../../src/story/rules/nearest.ts';
+import { committed, fixtureGazetteer, REAL_GAZETTEER } from '../support.ts';
 
 const world = loadPlaces(committed(REAL_GAZETTEER), { what: 'gazetteer' }).places;
 const ids = (id: string) => {

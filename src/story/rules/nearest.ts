@@ -2,10 +2,10 @@
 // or alias it spells (all of them, qualified, when several share it), else the ids a small edit
 // away. Each with its kind and country, so "odessa" reads "odesa (city, Ukraine)".
 import { closest, distance } from 'fastest-levenshtein';
-import { KIND_IDS } from '../catalogue/kinds.ts';
-import { placeNames } from './gazetteer.ts';
-import { slugify } from '../lib/ids.ts';
-import type { PlaceFeature } from './schema.ts';
+import { KIND_IDS } from '../../catalogue/kinds.ts';
+import { placeNames } from '../gazetteer.ts';
+import { slugify } from '../../lib/ids.ts';
+import type { PlaceFeature } from '../schema.ts';
 
 export interface NearPlace {
   id: string;
