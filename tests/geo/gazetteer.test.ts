@@ -595,6 +595,24 @@ describe('the id rule (geo/lib/gazetteer/names.ts)', () => {
     expect(ids['lake:issyk-kul']).toBe('issyk-kul-lake');
   });
 
+  it('keeps an alias of a more prominent place of the same kind from being a bare id', () => {
+    const ids = assignIds([
+      {
+        name: 'Odesa',
+        kind: 'city',
+        prominence: 1_000_000,
+        country: 'UA',
+        key: '1',
+        aliases: ['Odessa'],
+      },
+      { name: 'Odessa', kind: 'city', prominence: 100_000, country: 'US', key: '2' },
+      { name: 'Odessa', kind: 'region', prominence: 10, country: 'XX', key: '3' },
+    ]);
+    expect(ids).toEqual(['odesa', 'odessa-us', 'odessa']);
+    expect(get('odessa-us').properties.country).toBe('US');
+    expect(get('st-petersburg-us').properties.country).toBe('US');
+  });
+
   it('never gives a curated id to anything else', () => {
     expect(ids['city:703448']).toBe('kyiv');
     expect(ids['region:UA-30']).toBe('kyiv-ua');

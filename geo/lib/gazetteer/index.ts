@@ -442,7 +442,9 @@ export function buildGazetteer(args: {
       (d as IdCandidate).yields = true;
     }
   }
-  const ids = assignIds(drafts as IdCandidate[]);
+  const ids = assignIds(
+    drafts.map((d) => ({ ...d, aliases: d.props.aliases as string[] | undefined }) as IdCandidate),
+  );
   const rankOf = new Map<Draft, number>();
   for (const kind of KIND_ORDER) {
     const ofKind = drafts

@@ -128,6 +128,9 @@ export interface IdCandidate {
   yields?: boolean;
   /** Unique and stable within the kind (GeoNames id, ISO code, config id): the last resort. */
   key: string;
+  /** Other names: each keeps its slug from a less prominent place of the same kind ("Odessa",
+   * Odesa's alias, is not Odessa, Texas's bare id: a writer typing place:odessa means Odesa). */
+  aliases?: readonly string[];
 }
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -156,11 +159,20 @@ export const isKebabId = (id: string): boolean => ID.test(id);
 export function assignIds(candidates: IdCandidate[]): string[] {
   const ids: string[] = new Array(candidates.length);
   const taken = new Set<string>();
+  // Alias slugs by kind, claimed by the places that hold them (most prominent first).
+  const claimed = new Set<string>();
+  const claim = (c: IdCandidate, id: string) => {
+    for (const alias of c.aliases ?? []) {
+      const s = slug(alias);
+      if (s && s !== id && s !== slug(c.name)) claimed.add(`${c.kind}:${s}`);
+    }
+  };
   for (const [i, c] of candidates.entries()) {
     if (c.fixed) {
       if (taken.has(c.fixed)) throw new Error(`curated id ${c.fixed} is used twice`);
       taken.add(c.fixed);
       ids[i] = c.fixed;
+      claim(c, c.fixed);
     }
   }
   const order = candidates
@@ -191,7 +203,8 @@ export function assignIds(candidates: IdCandidate[]): string[] {
       ...(sub ? [`${bare}-${country}-${sub}`] : []),
       `${bare}-${country}-${keySlug}`,
     ];
-    let id = tries.find((t) => !taken.has(t) && isKebabId(t));
+    const free = (t: string) => !taken.has(t) && isKebabId(t) && !(t === bare && claimed.has(`${c.kind}:${t}`));
+    let id = tries.find(free);
     // Natural Earth repeats a few codes (MD-SN, MD-RE): a counter, in the same order.
     for (let n = 2; !id; n++) {
       const t = `${bare}-${country}-${keySlug}-${n}`;
@@ -199,6 +212,7 @@ export function assignIds(candidates: IdCandidate[]): string[] {
     }
     taken.add(id);
     ids[i] = id;
+    claim(c, id);
   }
   return ids;
 }

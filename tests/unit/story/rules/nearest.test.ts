@@ -17,7 +17,7 @@ describe('nearest places to an unknown id', () => {
 
   it('lists every place an ambiguous alias names, the city before the region named after it', () => {
     expect(didYouMean('odessa', world)).toBe(
-      ' — several places are called that: "odesa" (city, Ukraine), "odesa-oblast" (region, Ukraine); use the id of the one you mean',
+      ' — several places are called that: "odesa" (city, Ukraine), "odessa-us" (city, United States), "odesa-oblast" (region, Ukraine); use the id of the one you mean',
     );
     expect(ids('kiev').slice(0, 2)).toEqual(['kyiv', 'kyiv-oblast']);
   });
