@@ -36,8 +36,9 @@ const link = (id: string) => (c: Checked) =>
   );
 const place = (id: string, key: 'label' | 'name' | 'note') => (c: Checked) =>
   c.story.places[id]?.[key];
-const source = (id: string, key: 'dataset' | 'version' | 'licence' | 'url') => (c: Checked) =>
-  c.story.places[id]?.source[key];
+const source =
+  (id: string, key: 'dataset' | 'version' | 'licence' | 'credit' | 'url') => (c: Checked) =>
+    c.story.places[id]?.source[key];
 
 export const PAYLOADS: Payload[] = [
   {
@@ -118,10 +119,10 @@ export const PAYLOADS: Payload[] = [
   },
   {
     id: 'P12',
-    where: 'source version',
+    // Readers see a source's credit, or its dataset and licence: never its version.
+    where: 'source version (not displayed)',
     at: source('hostile-site', 'version'),
     value: '<svg/onload=alert(12)> P12 version',
-    shows: '<svg/onload=alert(12)> P12 version',
   },
   {
     id: 'P13',
@@ -292,5 +293,12 @@ export const PAYLOADS: Payload[] = [
     at: passage('css'),
     value: 'A CSS </style><style>body{background:url(//evil.example/33)}</style> P33 payload.',
     shows: '</style><style>body{background:url(//evil.example/33)}</style> P33',
+  },
+  {
+    id: 'P34',
+    where: 'source credit',
+    at: source('hostile-region', 'credit'),
+    value: '<img src=x onerror=alert(34)> P34 credit',
+    shows: '<img src=x onerror=alert(34)> P34 credit',
   },
 ];
