@@ -26,3 +26,24 @@ export function onScrollFrame(fn: () => void): () => void {
   addEventListener('scroll', onScroll, { passive: true });
   return () => removeEventListener('scroll', onScroll);
 }
+
+interface Span {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** The share of an element's height a reader sees: inside the viewport and not under `cover`
+ * (the place panel, which is a sheet over the article on phones). */
+export function shareInView(el: Span, viewportHeight: number, cover?: Span): number {
+  const height = el.bottom - el.top;
+  if (height <= 0) return 0;
+  const top = Math.max(el.top, 0);
+  const bottom = Math.min(el.bottom, viewportHeight);
+  let seen = Math.max(bottom - top, 0);
+  if (cover && seen > 0 && cover.left < el.right && cover.right > el.left) {
+    seen -= Math.max(Math.min(bottom, cover.bottom) - Math.max(top, cover.top), 0);
+  }
+  return seen / height;
+}

@@ -32,16 +32,18 @@ export function facts(place: ResolvedPlace, mainView: Bounds): Fact[] {
       detail: `About ${formatFarKm(km)} from the centre of the main map`,
     });
   }
-  list.push({
-    term: 'Position',
-    detail:
-      place.confidence === 'approximate'
-        ? `Approximate${place.uncertainty_m ? `, within about ${formatMetres(place.uncertainty_m)}` : ''}`
-        : 'Exact to the scale of the map',
-  });
+  list.push({ term: 'Position', detail: positionWords(place) });
   list.push({
     term: 'Source',
     detail: creditOf(place.source),
   });
   return list;
+}
+
+/** How exact the position is, as a reader says it: "Exact", "Approximate, within about 25 km". */
+function positionWords(place: Pick<ResolvedPlace, 'confidence' | 'uncertainty_m'>): string {
+  if (place.confidence !== 'approximate') return 'Exact';
+  return place.uncertainty_m
+    ? `Approximate, within about ${formatMetres(place.uncertainty_m)}`
+    : 'Approximate';
 }

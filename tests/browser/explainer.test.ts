@@ -61,6 +61,16 @@ describe('text to map', () => {
     const panelBox = (await panel(page).boundingBox())!;
     expect(label.x).toBeLessThan(panelBox.x);
     await expect.poll(() => page.locator('[aria-live="polite"]').textContent()).toContain('Crimea');
+
+    // The passage is on screen beside the panel: the panel links to it instead of repeating it.
+    const read = panel(page).getByRole('link', { name: 'Read the passage (passage 5)' });
+    await read.waitFor();
+    expect(await panel(page).textContent()).not.toContain('five US-supplied missiles');
+    await read.focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-passage')))
+      .toBe('crimea-strike');
   });
 });
 
