@@ -194,8 +194,10 @@ describe('guided reading', () => {
       .evaluateAll((els) => els.map((el) => el.getAttribute('data-passage')));
     const seen: string[] = [];
     await page.mouse.move(900, 400);
-    for (let i = 0; i < 60 && seen.length < order.length; i++) {
-      await page.mouse.wheel(0, 120);
+    // 60 px steps, as a trackpad scrolls: at 1280×800 the first passage starts 30 px above the
+    // reading line and the second 115 px below it, so one 120 px wheel notch carries both across.
+    for (let i = 0; i < 120 && seen.length < order.length; i++) {
+      await page.mouse.wheel(0, 60);
       await page.waitForTimeout(60);
       const id = await activePassage(page);
       if (id && seen.at(-1) !== id) seen.push(id);
