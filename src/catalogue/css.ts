@@ -109,6 +109,13 @@ export function staticMapCss(): string {
       rule(rules, `.hatch-${style}`, { stroke: v(s.fill), 'stroke-width': s.hatch.width });
     }
   }
+  // Tints after the status rules, so a neighbour's fill wins over its style's first one.
+  for (const [style, s] of Object.entries(STATUS_STYLES)) {
+    if (s.geometry !== 'area' || !('tints' in s)) continue;
+    s.tints.forEach((t, i) => {
+      if (i > 0) rule(rules, `${P}.s-${style}.tint-${i} .fill`, { fill: v(t) });
+    });
+  }
   // Uncertainty (rings and corridors) in the kind's own colour.
   const u = `${P}.role-uncertainty`;
   for (const kind of Object.keys(KINDS) as PlaceKind[]) {

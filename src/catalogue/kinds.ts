@@ -262,6 +262,9 @@ export type StatusStyleSpec =
       fillOpacity: Emphasis;
       outlineWidth: Emphasis;
       hatch?: HatchSpec & { opacity: Emphasis };
+      /** Fills that areas of this style take in turn where they neighbour each other (the build
+       * gives each its `tint`, an index here: mapData.ts); the first is `fill`. */
+      tints?: readonly [PaletteToken, ...PaletteToken[]];
     }
   | {
       geometry: 'line';
@@ -275,6 +278,7 @@ export const STATUS_STYLES = {
     geometry: 'area',
     legend: 'tinted, with a firm border',
     fill: 'solidFill',
+    tints: ['solidFill', 'tintB', 'tintC'],
     outline: 'solidLine',
     fillOpacity: { faint: 0.3, active: 0.75 },
     outlineWidth: { faint: 2, active: 2 },
@@ -307,6 +311,12 @@ export const STATUS_STYLE_IDS = Object.keys(STATUS_STYLES) as [StatusStyle, ...S
 /** "solid, hatch, hatch-wide, dashed or dotted": for messages that list the choices. */
 export const statusStyleChoices = (): string =>
   `${STATUS_STYLE_IDS.slice(0, -1).join(', ')} or ${STATUS_STYLE_IDS.at(-1)}`;
+
+/** The fills an area of a status style takes in turn, or none when it keeps one fill. */
+export function tintsOf(style: string): readonly PaletteToken[] {
+  const spec = (STATUS_STYLES as Record<string, StatusStyleSpec>)[style];
+  return spec?.geometry === 'area' ? (spec.tints ?? []) : [];
+}
 
 // ---- States every place shares ----
 

@@ -26,6 +26,9 @@ export interface Palette {
   // The story's places
   countryFill: string;
   solidFill: string;
+  /** The fills a solid area's neighbours take in turn, so two countries never share one. */
+  tintB: string;
+  tintC: string;
   solidLine: string;
   hatch: string;
   hatchWide: string;
@@ -63,6 +66,8 @@ export const LIGHT: Palette = {
   labelHalo: '#ffffff',
   countryFill: '#e9e4da',
   solidFill: '#fff3c4',
+  tintB: '#d3e8c6',
+  tintC: '#f6d6c6',
   solidLine: '#1f1f1f',
   hatch: '#b2182b',
   hatchWide: '#b35806',
@@ -98,6 +103,8 @@ export const DARK: Palette = {
   labelHalo: '#111111',
   countryFill: '#30343a',
   solidFill: '#4a4324',
+  tintB: '#24483a',
+  tintC: '#4d2d43',
   solidLine: '#f1f1f1',
   hatch: '#ff6f7d',
   hatchWide: '#ffa54f',

@@ -16,6 +16,7 @@ import {
   STATES,
   STATUS_STYLES,
   UNCERTAINTY,
+  tintsOf,
   toneOf,
   type Emphasis,
   type PlaceKind,
@@ -120,7 +121,7 @@ function byKind<T extends string | number>(
 
 /** A value per status style, else `fallback` (the kind's value). */
 function byStatus(
-  value: (style: StatusStyle) => string | number | undefined,
+  value: (style: StatusStyle) => string | number | Expr | undefined,
   fallback: Expr,
 ): Expr {
   const arms = styles.flatMap(([s]) => {
@@ -144,8 +145,15 @@ function areaLayers(p: Palette): LayerSpecification[] {
   const area = (s: StatusStyle) =>
     STATUS_STYLES[s].geometry === 'area' ? STATUS_STYLES[s] : undefined;
   const colour = (t: PaletteToken | undefined) => (t ? p[t] : undefined);
+  // A style with tints: the feature's `tint` (mapData.ts) picks one, so neighbours differ.
+  const tinted = (s: StatusStyle): Expr | undefined => {
+    const [first, ...rest] = tintsOf(s);
+    if (!first || rest.length === 0) return undefined;
+    const arms = rest.flatMap((t, i) => [i + 1, p[t]]);
+    return ['match', ['get', 'tint'], ...arms, p[first]] as unknown as Expr;
+  };
   const fillColor = byStatus(
-    (s) => colour(area(s)?.fill),
+    (s) => tinted(s) ?? colour(area(s)?.fill),
     byKind((k) => colour(paint(k)?.fill), p.countryFill),
   );
   const outlineColor = byStatus(

@@ -16,6 +16,8 @@ export interface StaticFeature {
   category: string;
   /** How its status is drawn (mapData.ts): solid, hatch, hatch-wide, dashed... or none. */
   statusStyle: string;
+  /** Which of its status style's fills it takes, so neighbours differ (mapData.ts). */
+  tint: number;
   kind: string;
   geometry: GeometryClass;
   /** `uncertainty` for the ring or corridor of an approximate position. */

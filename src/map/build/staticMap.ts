@@ -113,6 +113,7 @@ export function staticPlaces(
       label: String(p.label ?? p.id),
       category: String(p.category ?? p.kind),
       statusStyle: String(p.statusStyle ?? 'none'),
+      tint: Number(p.tint ?? 0),
       kind,
       role: p.role === 'uncertainty' ? ('uncertainty' as const) : ('place' as const),
       geometry: p.role === 'uncertainty' ? ('area' as const) : geometryOf(kind),
