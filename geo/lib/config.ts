@@ -77,7 +77,8 @@ const place = z
   })
   .strict();
 
-const source = z
+/** A data source as both configs (places.json, gazetteer.json) declare it. */
+export const sourceSchema = z
   .object({
     dataset: z.string(),
     version: z.string(),
@@ -91,7 +92,7 @@ const source = z
 const configSchema = z
   .object({
     $comment: z.string().optional(),
-    sources: z.record(z.string(), source),
+    sources: z.record(z.string(), sourceSchema),
     basemap: z
       .object({
         // Natural Earth 10m inside this box, world-atlas outside it.

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { sourceSchema } from '../config.ts';
 import { GeoInputError } from '../errors.ts';
 
 const lon = z.number().min(-180).max(180);
@@ -15,21 +16,11 @@ const names = {
   aliases: z.array(z.string().min(1)).default([]),
 };
 
-const source = z
-  .object({
-    dataset: z.string(),
-    version: z.string(),
-    licence: z.string(),
-    // What a reader sees on the map and in the panel: the source and, where it asks, its licence.
-    credit: z.string().min(1),
-    url: z.string(),
-  })
-  .strict();
 
 const mainConfig = z
   .object({
     $comment: z.string().optional(),
-    sources: z.record(z.string(), source),
+    sources: z.record(z.string(), sourceSchema),
     land: z
       .object({
         quantization: z.number().int().positive(),
