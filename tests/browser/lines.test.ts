@@ -1,11 +1,11 @@
 // Lines are first-class places: a river, a bridge and a waypoint route from a fixture story that
 // only data made (tests/fixtures/stories-lines), drawn on both maps, opened by click and by
 // keyboard, with their length in the panel.
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type RunningServer } from '../../scripts/serve.ts';
 import { LIGHT } from '../../src/catalogue/palette.ts';
 import { browser, mapIdle } from './support/page.ts';
+import { buildFixtureSite } from './support/site.ts';
 import { placesAt, renderedPlaces, visiblePoint } from './support/map.ts';
 import type { Page } from 'playwright-core';
 
@@ -51,19 +51,7 @@ describe('line places', () => {
   let site: RunningServer;
   let page: Page;
   beforeAll(async () => {
-    execFileSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'scripts/build.ts',
-        '--stories',
-        'tests/fixtures/stories-lines',
-        '--out',
-        OUT,
-      ],
-      { stdio: 'inherit' },
-    );
+    buildFixtureSite('tests/fixtures/stories-lines', OUT);
     site = await serve(OUT);
     const context = await (await browser()).newContext({ viewport: { width: 1280, height: 800 } });
     page = await context.newPage();

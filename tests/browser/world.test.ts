@@ -1,7 +1,6 @@
 // Stories from elsewhere in the world, drafted by `npm run suggest -- --write` from an article
 // and finished by editing story.md only (tests/fixtures/stories-world): they build, their places
 // come from the world gazetteer, and a reader can use them like the seed story.
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storyPageBytes } from '../../bench/bytes.ts';
@@ -9,6 +8,7 @@ import { serve, type RunningServer } from '../../scripts/serve.ts';
 import { BUDGETS } from '../build/budgets.ts';
 import { axeViolations } from './support/axe.ts';
 import { browser, mapIdle } from './support/page.ts';
+import { buildFixtureSite } from './support/site.ts';
 import { camera, renderedPlaces } from './support/map.ts';
 
 const OUT = '.cache/world-dist';
@@ -36,19 +36,7 @@ function pointOf(slug: string, id: string): [number, number] {
 describe('world stories made from data alone', () => {
   let site: RunningServer;
   beforeAll(async () => {
-    execFileSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'scripts/build.ts',
-        '--stories',
-        'tests/fixtures/stories-world',
-        '--out',
-        OUT,
-      ],
-      { stdio: 'inherit' },
-    );
+    buildFixtureSite('tests/fixtures/stories-world', OUT);
     site = await serve(OUT);
   }, 180_000);
   afterAll(async () => {
