@@ -208,7 +208,7 @@ export function storyPageBytes(site: string, slug: string, fonts?: string[]): Pa
     site,
     page,
     manifest: '.vite/manifest.json',
-    data: [files.places, files.labels, files.world, files.region],
+    data: [files.places, files.labels],
     storyLayers: [files.places, files.labels],
     fonts,
   });

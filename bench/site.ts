@@ -45,6 +45,7 @@ export function baselineConfig(slug: string): BaselineConfig {
     camera: page.story.initialView.camera,
     projection: page.story.initialView.projection,
     attribution: page.attribution,
+    hide: Object.keys(page.story.places),
   };
 }
 

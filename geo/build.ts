@@ -14,6 +14,7 @@ import { GeoCheckError, GeoInputError } from './lib/errors.ts';
 import { licencesText, OUTPUT, serialise, writeAll, type PlannedFile } from './lib/output.ts';
 import { buildGazetteer, GAZETTEER_FILE } from './lib/gazetteer/index.ts';
 import { derive } from './lib/pipeline.ts';
+import { buildTiles, TILES_FILE } from './lib/tiles/index.ts';
 import { Sources } from './lib/sources.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -93,6 +94,8 @@ function main(): void {
     curated: out.places,
     log,
   });
+  const tiles = buildTiles(gazetteer.features, gazetteer.basemap, log);
+  files.push({ path: TILES_FILE, content: tiles.bytes });
   writeAll(opts.out, files, [fontDir]);
   writeAll(
     opts.gazetteer,

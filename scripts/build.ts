@@ -4,6 +4,7 @@
 //   dist/<slug>/embed.html   the map-first embed
 //   dist/<slug>/oembed.json  oEmbed for CMSs
 //   dist/<slug>/places.geojson, labels.geojson, basemap-light.svg, basemap-dark.svg
+//   dist/tiles/world.pmtiles the world basemap (npm run geo), read with HTTP range requests
 //   dist/index.html          the newest story, so the site root opens on it
 //   dist/embed.js            the host script newsrooms paste (src/embed/host.ts)
 //   dist/_headers            the Content-Security-Policy for hosts that read it
@@ -18,7 +19,15 @@ import { mapData } from '../src/map/build/mapData.ts';
 import { mainBounds } from '../src/story/resolve.ts';
 import { DARK, LIGHT } from '../src/catalogue/palette.ts';
 import { locatorMap } from '../src/map/build/locator.ts';
-import { staticBasemapSvg, staticPlaces } from '../src/map/build/staticMap.ts';
+import {
+  staticBasemapSvg,
+  staticPlaces,
+  staticView,
+  staticZoom,
+} from '../src/map/build/staticMap.ts';
+import type { TileReader } from '../src/map/build/tiles.ts';
+import { BASEMAP_ARCHIVE } from '../src/catalogue/basemap.ts';
+import { openBasemap, WORLD } from './tiles.ts';
 import { serialisePageData, PAGE_DATA_ID, type PageData } from '../src/state/page.ts';
 import {
   DEFAULT_GAZETTEER,
@@ -44,11 +53,11 @@ const DIST = resolve(ROOT, flag('--out') ?? 'dist');
 // One SSR bundle per output folder, so two builds can run side by side.
 const SSR_OUT = join(ROOT, '.cache/ssr', relative(ROOT, DIST).replace(/[^a-z0-9]+/gi, '-'));
 
-/** The map's credit line: the basemap, plus every story source whose licence asks for attribution
+/** The map's credit line: the basemap's (the archive's own attribution), plus every story source whose licence asks for attribution
  * (CC BY, ODbL, LGPL), in readers' words; public-domain facts need none. The font's licence asks for none on the map: the
  * sources footer credits it. */
-export function attribution(story: Pick<ResolvedStory, 'places'>): string {
-  const credits = new Set(['Natural Earth']);
+export function attribution(story: Pick<ResolvedStory, 'places'>, basemap: string[]): string {
+  const credits = new Set(basemap);
   for (const { source } of Object.values(story.places)) {
     if (/CC BY|ODbL|LGPL/i.test(source.licence)) credits.add(creditOf(source));
   }
@@ -78,8 +87,18 @@ function checkStories(): ResolvedStory[] {
   return stories;
 }
 
-function readCollection(path: string): FeatureCollection {
-  return JSON.parse(readFileSync(path, 'utf8')) as FeatureCollection;
+/** The world tiles, read as the browser reads them (src/map/build/tiles.ts). */
+async function readBasemap(): Promise<Basemap> {
+  const reader = await openBasemap(join(ROOT, 'public'));
+  const world = await reader.features(WORLD.bounds, WORLD.zoom);
+  return { reader, world, credits: reader.attribution.split(' · ') };
+}
+
+interface Basemap {
+  reader: TileReader;
+  /** The world at zoom 0, for the locator map. */
+  world: FeatureCollection;
+  credits: string[];
 }
 
 interface Template {
@@ -104,11 +123,11 @@ function pageHtml(
     );
 }
 
-function writeStory(
+async function writeStory(
   story: ResolvedStory,
   template: Template,
   render: (page: PageData) => { head: string; body: string },
-  basemap: { world: FeatureCollection; region: FeatureCollection },
+  basemap: Basemap,
   isDefault: boolean,
 ) {
   const dir = join(DIST, story.slug);
@@ -117,15 +136,16 @@ function writeStory(
   writeFileSync(join(dir, 'places.geojson'), JSON.stringify(places));
   writeFileSync(join(dir, 'labels.geojson'), JSON.stringify(labels));
   const bounds = mainBounds(story);
-  const layers = [basemap.world, basemap.region];
   const drawn = staticPlaces(places, bounds, labels);
+  const tiles = await basemap.reader.features(staticView(bounds), staticZoom(bounds));
+  const hide = Object.keys(story.places);
   writeFileSync(
     join(dir, 'basemap-light.svg'),
-    staticBasemapSvg(layers, bounds, LIGHT, drawn.features),
+    staticBasemapSvg(tiles, bounds, LIGHT, drawn.features, hide),
   );
   writeFileSync(
     join(dir, 'basemap-dark.svg'),
-    staticBasemapSvg(layers, bounds, DARK, drawn.features),
+    staticBasemapSvg(tiles, bounds, DARK, drawn.features, hide),
   );
   const { layers: _geometry, ...storyData } = story;
   const locator = locatorMap(basemap.world, story, bounds);
@@ -142,11 +162,10 @@ function writeStory(
     files: {
       places: `${prefix}places.geojson`,
       labels: `${prefix}labels.geojson`,
-      world: `${prefix}../data/basemap-world.geojson`,
-      region: `${prefix}../data/basemap-region.geojson`,
+      tiles: `${prefix}../${BASEMAP_ARCHIVE}`,
       glyphs: `${prefix}../fonts/`,
     },
-    attribution: attribution(story),
+    attribution: attribution(story, basemap.credits),
   });
   const emit = (file: string, depth: number, page: PageData) => {
     const { head, body } = render(page);
@@ -195,13 +214,12 @@ export async function buildSite() {
     renderPage: (page: PageData) => { head: string; body: string };
   };
   const template = { html: readFileSync(join(DIST, 'index.html'), 'utf8') };
-  const basemap = {
-    world: readCollection(join(ROOT, 'public/data/basemap-world.geojson')),
-    region: readCollection(join(ROOT, 'public/data/basemap-region.geojson')),
-  };
+  const basemap = await readBasemap();
   // The newest story opens at the site root.
   const newest = [...stories].sort((a, b) => b.published.localeCompare(a.published))[0];
-  for (const story of stories) writeStory(story, template, renderPage, basemap, story === newest);
+  for (const story of stories) {
+    await writeStory(story, template, renderPage, basemap, story === newest);
+  }
   writeFileSync(join(DIST, '_headers'), headersFile(CSP_HEADER));
   gzipTree(DIST);
   console.log(

@@ -4,7 +4,9 @@ import type { Camera, Projection } from '../../src/map/camera.ts';
 
 export interface BaselineConfig {
   /** Relative to the baseline page. */
-  files: { places: string; labels: string; world: string; region: string; glyphs: string };
+  files: { places: string; labels: string; tiles: string; glyphs: string };
+  /** The story's place ids: the basemap leaves their names out, as on the story page. */
+  hide: string[];
   camera: Camera;
   projection: Projection;
   attribution: string;

@@ -2,16 +2,19 @@
 // nothing else (no article, no panel, no lazy loading). A click on a story feature opens a
 // MapLibre popup, the baseline's counterpart of the story page's place panel.
 import * as maplibregl from 'maplibre-gl';
+import { Protocol } from 'pmtiles';
 import type { GeoJSONSourceSpecification, LngLatBoundsLike } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { staticFramePadding } from '../../src/map/camera.ts';
 import { mapImages } from '../../src/catalogue/icons.ts';
+import { basemapUrl } from '../../src/catalogue/basemap.ts';
 import { LIGHT } from '../../src/catalogue/palette.ts';
 import { buildStyle, INTERACTIVE_LAYERS, SOURCE } from '../../src/catalogue/style.ts';
 import './baseline.css';
 
 maplibregl.setWorkerUrl(new URL(workerUrl, import.meta.url).href);
+maplibregl.addProtocol('pmtiles', new Protocol().tile);
 
 const config = __BASELINE__;
 // MapLibre fetches in its worker, where relative URLs break.
@@ -19,7 +22,8 @@ const absolute = (path: string) => new URL(path, document.baseURI).href;
 const f = config.files;
 const style = buildStyle({
   palette: LIGHT,
-  basemap: { world: absolute(f.world), region: absolute(f.region) },
+  basemap: basemapUrl(absolute(f.tiles)),
+  hide: config.hide,
   glyphs: absolute(f.glyphs) + '{fontstack}/{range}.pbf',
   places: absolute(f.places),
   labels: { type: 'FeatureCollection', features: [] },

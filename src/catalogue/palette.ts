@@ -23,6 +23,8 @@ export interface Palette {
   admin1Border: string;
   label: string;
   labelHalo: string;
+  /** Names of seas, lakes and rivers on the basemap. */
+  waterLabel: string;
   // The story's places
   countryFill: string;
   solidFill: string;
@@ -64,6 +66,7 @@ export const LIGHT: Palette = {
   admin1Border: '#b9b3a7',
   label: '#1f1f1f',
   labelHalo: '#ffffff',
+  waterLabel: '#2b5b80',
   countryFill: '#e9e4da',
   solidFill: '#fff3c4',
   tintB: '#d3e8c6',
@@ -101,6 +104,7 @@ export const DARK: Palette = {
   admin1Border: '#4f555b',
   label: '#f1f1f1',
   labelHalo: '#111111',
+  waterLabel: '#8dbbdc',
   countryFill: '#30343a',
   solidFill: '#4a4324',
   tintB: '#24483a',

@@ -22,14 +22,17 @@ import {
   type PlaceKind,
   type StatusStyle,
 } from './kinds.ts';
+import { BASEMAP_LAYERS, BASEMAP_SOURCE } from './basemap.ts';
 import type { Palette, PaletteToken } from './palette.ts';
 
 export const FONT = 'Noto Sans Regular';
 
 export interface StyleInput {
   palette: Palette;
-  /** Data, or absolute URLs: MapLibre fetches in a worker, where relative URLs break. */
-  basemap: { world: string | FeatureCollection; region: string | FeatureCollection };
+  /** The world tiles' TileJSON URL (`pmtiles://` + the archive's absolute URL). */
+  basemap: string;
+  /** Place ids the story draws itself: the basemap leaves their names out. */
+  hide?: string[];
   /** Absolute, with `{fontstack}` and `{range}` left unencoded. */
   glyphs: string;
   /** The story's places, as a URL or as data. */
@@ -38,23 +41,21 @@ export interface StyleInput {
   labels: FeatureCollection;
 }
 
-export const SOURCE = { world: 'world', region: 'region', places: 'places', labels: 'labels' };
+export const SOURCE = { basemap: BASEMAP_SOURCE, places: 'places', labels: 'labels' };
 
 /** Bottom to top. A layer not named here is an error, so inserting one never reorders others. */
 export const ORDER = [
   'background',
-  'world-land',
-  'region-land',
+  'basemap-land',
+  'basemap-lakes',
   'place-area-fill',
   'place-hatch',
   'place-hatch-wide',
   'place-uncertainty',
-  'world-admin1-border',
-  'world-coastline',
-  'world-country-border',
-  'region-admin1-border',
-  'region-coastline',
-  'region-country-border',
+  'basemap-rivers',
+  'basemap-region-border',
+  'basemap-disputed-border',
+  'basemap-country-border',
   'place-uncertainty-line',
   'place-area-outline',
   'place-line-casing',
@@ -66,8 +67,12 @@ export const ORDER = [
   'place-line-hit',
   'place-point-ring',
   'place-point',
-  'world-labels',
-  'region-labels',
+  'basemap-town-dots',
+  'basemap-water-names',
+  'basemap-river-names',
+  'basemap-town-names',
+  'basemap-region-names',
+  'basemap-country-names',
   'place-line-labels',
   'place-labels',
 ] as const;
@@ -400,58 +405,76 @@ function pointLayers(p: Palette): LayerSpecification[] {
   ];
 }
 
-function basemapLayers(p: Palette): LayerSpecification[] {
-  const layers: LayerSpecification[] = [];
-  for (const source of [SOURCE.world, SOURCE.region]) {
-    layers.push(
-      {
-        id: `${source}-land`,
-        type: 'fill',
-        source,
-        filter: ['==', ['get', 'layer'], 'land'],
-        // No antialiasing: the world and region files meet along a box edge, which would show.
-        paint: { 'fill-color': p.land, 'fill-antialias': false },
-      },
-      // The basemap's lines, bottom to top; the static map's basemap SVG draws the same three.
-      ...(
-        [
-          ['admin1-border', p.admin1Border, BASEMAP.admin1Width],
-          ['coastline', p.coastline, BASEMAP.coastWidth],
-          ['country-border', p.countryBorder, BASEMAP.borderWidth],
-        ] as const
-      ).map(([layer, colour, width]): LayerSpecification => ({
-        id: `${source}-${layer}`,
-        type: 'line',
-        source,
-        filter: ['==', ['get', 'layer'], layer],
-        paint: { 'line-color': colour, 'line-width': width },
-      })),
-      {
-        id: `${source}-labels`,
-        type: 'symbol',
-        source,
-        minzoom: source === SOURCE.world ? 1.5 : 3,
-        filter: ['match', ['get', 'layer'], ['country-label', 'sea-label'], true, false],
-        layout: {
-          'text-field': ['get', 'name'],
-          'text-font': [FONT],
-          'text-size': BASEMAP.labelSize,
-          'text-letter-spacing': 0.05,
-          'text-max-width': 7,
-        },
-        paint: {
-          'text-color': p.countryBorder,
-          'text-halo-color': p.labelHalo,
-          'text-halo-width': 1.5,
-        },
-      },
-    );
-  }
-  return layers;
+/** The basemap's layers from its one definition (basemap.ts). */
+function basemapLayers(p: Palette, hide: string[]): LayerSpecification[] {
+  return BASEMAP_LAYERS.map((b): LayerSpecification => {
+    const conditions: ExpressionSpecification[] = [];
+    if (b.only) conditions.push(['match', ['get', b.only.key], b.only.values, true, false]);
+    if (b.type === 'label' && hide.length > 0) {
+      conditions.push(['!', ['in', ['get', 'id'], ['literal', hide]]]);
+    }
+    const base = {
+      id: b.id,
+      source: SOURCE.basemap,
+      'source-layer': b.layer,
+      ...(conditions.length > 0
+        ? {
+            filter: (conditions.length === 1
+              ? conditions[0]
+              : ['all', ...conditions]) as FilterSpecification,
+          }
+        : {}),
+    };
+    switch (b.type) {
+      case 'fill':
+        return { ...base, type: 'fill', paint: { 'fill-color': p[b.colour] } };
+      case 'line':
+        return {
+          ...base,
+          type: 'line',
+          paint: {
+            'line-color': p[b.colour],
+            'line-width': b.width,
+            ...(b.dash ? { 'line-dasharray': b.dash } : {}),
+          },
+        };
+      case 'dot':
+        return {
+          ...base,
+          type: 'circle',
+          paint: { 'circle-color': p[b.colour], 'circle-radius': b.radius },
+        };
+      case 'label':
+        return {
+          ...base,
+          type: 'symbol',
+          layout: {
+            'text-field': ['get', 'name'],
+            'text-font': [FONT],
+            'text-size': b.size,
+            ...(b.upper ? { 'text-transform': 'uppercase' as const } : {}),
+            ...(b.spacing ? { 'text-letter-spacing': b.spacing } : {}),
+            ...(b.placement === 'line'
+              ? { 'symbol-placement': 'line' as const }
+              : { 'text-max-width': 8 }),
+            ...(b.placement === 'below'
+              ? { 'text-anchor': 'top' as const, 'text-offset': [0, 0.3] }
+              : {}),
+            ...(b.priority === 'population'
+              ? { 'symbol-sort-key': ['-', 0, ['get', 'population']] as ExpressionSpecification }
+              : b.priority === 'rank'
+                ? { 'symbol-sort-key': ['get', 'rank'] as ExpressionSpecification }
+                : {}),
+          },
+          paint: {
+            'text-color': p[b.colour],
+            'text-halo-color': p.labelHalo,
+            'text-halo-width': 1.5,
+          },
+        };
+    }
+  });
 }
-
-/** The basemap's line widths and label size, shared with the static map's basemap SVG. */
-export const BASEMAP = { admin1Width: 0.8, coastWidth: 0.8, borderWidth: 1.2, labelSize: 11 };
 
 function labelLayers(p: Palette): LayerSpecification[] {
   const text = { 'text-color': p.label, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.5 };
@@ -491,7 +514,7 @@ export function buildStyle(input: StyleInput): StyleSpecification {
   const { palette: p } = input;
   const layers: LayerSpecification[] = [
     { id: 'background', type: 'background', paint: { 'background-color': p.sea } },
-    ...basemapLayers(p),
+    ...basemapLayers(p, input.hide ?? []),
     ...areaLayers(p),
     ...uncertaintyLayers(p),
     ...lineLayers(p),
@@ -507,8 +530,7 @@ export function buildStyle(input: StyleInput): StyleSpecification {
     version: 8,
     glyphs: input.glyphs,
     sources: {
-      [SOURCE.world]: { type: 'geojson', data: input.basemap.world },
-      [SOURCE.region]: { type: 'geojson', data: input.basemap.region },
+      [SOURCE.basemap]: { type: 'vector', url: input.basemap },
       // promoteId: feature-state needs a key; our ids are strings in `properties.id`.
       [SOURCE.places]: { type: 'geojson', data: input.places, promoteId: 'id' },
       [SOURCE.labels]: { type: 'geojson', data: input.labels },

@@ -6,6 +6,7 @@
 import type { FeatureCollection } from 'geojson';
 import { DataFileError, dataFileName, loadCollection } from './loadFiles.ts';
 import type { LiveMap, LiveMapOptions } from './liveMap.ts';
+import { SOURCE } from '../catalogue/style.ts';
 
 export type LiveState = 'static' | 'loading' | 'live' | 'lost' | 'failed';
 
@@ -37,7 +38,7 @@ class CodeError extends Error {}
 
 export interface ControllerSetup {
   /** The story's data files, absolute (read in the browser only, at the first start). */
-  files: () => { places: string; labels: string; world: string; region: string };
+  files: () => { places: string; labels: string; tiles: string };
   /** Everything the live map needs but its callbacks, read at each start. */
   options: (
     data: Loaded,
@@ -107,7 +108,7 @@ export class LiveMapController {
           }
         },
         onError: (message, sourceId) => {
-          const file = sourceId === 'world' ? f.world : sourceId === 'region' ? f.region : '';
+          const file = sourceId === SOURCE.basemap ? f.tiles : '';
           if (file) this.dataFailed(new DataFileError(dataFileName(file), message));
           else console.error(`Map: ${message}`);
         },

@@ -1,6 +1,7 @@
 // The only module that imports MapLibre. It is loaded late (see MapView.svelte), so the article
 // and the static map paint before any of MapLibre's ~300 KB is fetched.
 import * as maplibregl from 'maplibre-gl';
+import { Protocol } from 'pmtiles';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FilterSpecification, LngLatBoundsLike } from 'maplibre-gl';
@@ -11,6 +12,11 @@ import type { Palette } from '../catalogue/palette.ts';
 import { buildStyle, INTERACTIVE_LAYERS, SOURCE, type StyleInput } from '../catalogue/style.ts';
 
 maplibregl.setWorkerUrl(new URL(workerUrl, import.meta.url).href);
+// The world basemap is one PMTiles archive read with range requests: no tile server. A reader
+// keeps the archive's header, a failed read included: each map gets a fresh one, so Retry reads
+// the archive again.
+let archives = new Protocol();
+maplibregl.addProtocol('pmtiles', (params, abort) => archives.tile(params, abort));
 
 export interface LiveMapOptions {
   container: HTMLElement;
@@ -39,6 +45,7 @@ export interface LiveMapOptions {
 export type LiveMap = ReturnType<typeof createLiveMap>;
 
 export function createLiveMap(o: LiveMapOptions) {
+  archives = new Protocol();
   let palette = o.palette;
   const map = new maplibregl.Map({
     container: o.container,

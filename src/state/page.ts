@@ -57,7 +57,8 @@ export interface PageData {
   /** The locator map of the story's `display: inset` places, if it has any. */
   locator?: LocatorData;
   /** Relative to the page; resolved against document.baseURI in the browser. */
-  files: { places: string; labels: string; world: string; region: string; glyphs: string };
+  /** `tiles` is the world basemap archive (PMTiles). */
+  files: { places: string; labels: string; tiles: string; glyphs: string };
   attribution: string;
   flags?: RenderFlags;
 }

@@ -262,12 +262,16 @@ describe('a data file that fails', () => {
     expect(opened.consoleErrors).toEqual([]);
   });
 
-  it("the basemap, fetched by MapLibre's worker, is corrupt: the same message and Retry", async () => {
-    const REGION = '**/data/basemap-region.geojson';
+  it('the basemap archive is corrupt: the same message and Retry', async () => {
+    const REGION = '**/tiles/world.pmtiles';
     opened = await openGuarded(site(), '/', {
       before: (page) =>
         page.route(REGION, (route) =>
-          route.fulfill({ status: 200, contentType: 'application/geo+json', body: '{"type":' }),
+          route.fulfill({
+            status: 200,
+            contentType: 'application/octet-stream',
+            body: 'not a PMTiles archive',
+          }),
         ),
     });
     const { page } = opened;
@@ -275,11 +279,9 @@ describe('a data file that fails', () => {
     await reach(page);
     await alert.waitFor();
     expect(await alert.innerText()).toMatch(
-      /could not be loaded \(data\/basemap-region\.geojson\)/,
+      /could not be loaded \(tiles\/world\.pmtiles\)/,
     );
-    expect(opened.consoleErrors.some((e) => e.includes('data/basemap-region.geojson: '))).toBe(
-      true,
-    );
+    expect(opened.consoleErrors.some((e) => e.includes('tiles/world.pmtiles: '))).toBe(true);
     expect(await staticMap(page).isVisible()).toBe(true);
     await page.unroute(REGION);
     opened.consoleErrors.length = 0;

@@ -8,7 +8,7 @@ import { round } from '../geometry.ts';
 import type { PlaceFeature } from '../places.ts';
 import type { Sources } from '../sources.ts';
 import { loadGazetteerConfig, type GazetteerConfig } from './config.ts';
-import { landUnits, regionLocator, type Area } from './land.ts';
+import { landUnits, regionLocator, type Area, type Borders } from './land.ts';
 import { aliasesOf, assignIds, KIND_ORDER, slug, type IdCandidate, type Kind } from './names.ts';
 import { waterFeatures, type WaterPlace } from './water.ts';
 
@@ -50,6 +50,8 @@ export interface GazetteerOutput {
   licences: string;
   /** gazetteer/policy.json: the border policy and its statuses, for stories' legends. */
   policy: string;
+  /** What the basemap tiles draw besides the places: land and boundary lines, same arcs. */
+  basemap: { land: Geometry[]; borders: Borders };
 }
 
 const srcOf = (config: GazetteerConfig, key: string): Source => {
@@ -493,7 +495,14 @@ export function buildGazetteer(args: {
       );
   }
   const policy = `${JSON.stringify({ borders, statuses: words }, null, 2)}\n`;
-  return { bytes, features, counts, licences: licencesText(config, counts, sources), policy };
+  return {
+    bytes,
+    features,
+    counts,
+    licences: licencesText(config, counts, sources),
+    policy,
+    basemap: { land: [land.land], borders: land.borders },
+  };
 }
 
 function licencesText(

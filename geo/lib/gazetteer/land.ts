@@ -1,6 +1,6 @@
 import turfArea from '@turf/area';
-import type { Feature, MultiPolygon, Position } from 'geojson';
-import { cleanMultiPolygon, pointInPolygon } from '../geometry.ts';
+import type { Feature, MultiLineString, MultiPolygon, Position } from 'geojson';
+import { cleanMultiLineString, cleanMultiPolygon, pointInPolygon } from '../geometry.ts';
 import { compact, DECIMALS, labelPoint } from '../places.ts';
 import type { Admin1Feature } from '../sources.ts';
 import { stabilise, type Product } from '../stabilise.ts';
@@ -33,10 +33,36 @@ export interface CountryUnit {
   shape?: Area;
 }
 
+/** The basemap's boundary lines, by the border policy (see `borderKind`). */
+export type BorderKind = 'country' | 'disputed' | 'region';
+export type Borders = Record<BorderKind, MultiLineString>;
+const BORDER_KINDS: BorderKind[] = ['country', 'disputed', 'region'];
+
 export interface UnionUnit {
   id: string;
   members: number[];
   shape?: Area;
+}
+
+/**
+ * The line between two admin-1 units: disputed where either side is held, claimed or contested
+ * (a status not drawn solid) and the sides differ in status or country, or one side belongs to
+ * no country; else a country border where the countries differ; else a region border.
+ */
+export function borderKind(
+  a: RegionUnit,
+  b: RegionUnit,
+  config: GazetteerConfig,
+): BorderKind | null {
+  if (a === b) return null;
+  const bp = config.border_policy;
+  const status = (r: RegionUnit): string =>
+    bp.unit_status[r.code] ?? (r.country ? bp.country_status[r.country] : undefined) ?? 'recognised';
+  const solid = (s: string): boolean => bp.statuses[s]?.style === 'solid';
+  const [sa, sb] = [status(a), status(b)];
+  if (a.country === null || b.country === null) return 'disputed';
+  if ((!solid(sa) || !solid(sb)) && (sa !== sb || a.country !== b.country)) return 'disputed';
+  return a.country !== b.country ? 'country' : 'region';
 }
 
 /** The recognised country of a Natural Earth admin-1 unit: its ISO 3166-2 prefix, or the table. */
@@ -67,7 +93,13 @@ export function landUnits(
   config: GazetteerConfig,
   tools: { server: TopojsonServer; client: TopojsonClient; simplify: TopojsonSimplify },
   log: (m: string) => void,
-): { regions: RegionUnit[]; countries: CountryUnit[]; unions: UnionUnit[] } {
+): {
+  regions: RegionUnit[];
+  countries: CountryUnit[];
+  unions: UnionUnit[];
+  land: MultiPolygon;
+  borders: Borders;
+} {
   const { server, client, simplify } = tools;
   const regions: RegionUnit[] = admin1.map((f) => ({
     code: f.properties.iso_3166_2,
@@ -131,6 +163,21 @@ export function landUnits(
       ...regions.map((r, i) => feature(merged(topo, settled, [i]), `r${i}`)),
       ...countries.map((c, i) => feature(merged(topo, settled, c.members), `c${i}`)),
       ...unions.map((u, i) => feature(merged(topo, settled, u.members), `u${i}`)),
+      // The basemap's land (one fill, no inner edges) and boundaries, from the same arcs.
+      feature(
+        merged(
+          topo,
+          settled,
+          regions.map((_, i) => i),
+        ),
+        'land',
+      ),
+      ...BORDER_KINDS.map((kind): Feature => {
+        const object = { type: 'GeometryCollection' as const, geometries: settled };
+        const unit = (g: TopoGeometry): RegionUnit => regions[Number(g.properties!.i)]!;
+        const mesh = client.mesh(topo, object, (a, b) => borderKind(unit(a), unit(b), config) === kind);
+        return { type: 'Feature', properties: { key: kind }, geometry: cleanMultiLineString(mesh, DECIMALS) };
+      }),
     ],
   };
   try {
@@ -146,8 +193,13 @@ export function landUnits(
   regions.forEach((r, i) => (r.shape = shape(i)));
   countries.forEach((c, i) => (c.shape = shape(regions.length + i)));
   unions.forEach((u, i) => (u.shape = shape(regions.length + countries.length + i)));
+  const first = regions.length + countries.length + unions.length;
+  const landShape = built[first]!.geometry as MultiPolygon;
+  const borders = Object.fromEntries(
+    BORDER_KINDS.map((k, i) => [k, built[first + 1 + i]!.geometry as MultiLineString]),
+  ) as Borders;
   log(`gazetteer: land built (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-  return { regions, countries, unions };
+  return { regions, countries, unions, land: landShape, borders };
 }
 
 /** A grid index of full-precision admin-1 units, for the region (ISO 3166-2) of each city. */

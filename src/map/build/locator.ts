@@ -33,8 +33,8 @@ export function locatorMap(
       [0, 0],
       [width, height],
     ]);
-  // Detail under a pixel and a half only adds bytes: a few KB of land, not 14 KB.
-  const path = thinPath(projection);
+  // At 128 px wide, detail under two pixels and a half only adds bytes: a few KB of land.
+  const path = thinPath(projection, 2.5);
   const land = world.features
     .filter((f) => f.properties?.layer === 'land')
     .map((f) => path(forD3(f)) ?? '')

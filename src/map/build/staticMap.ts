@@ -1,6 +1,7 @@
 // The map before (or without) WebGL: the story's first view drawn at build time with d3-geo from
-// the same GeoJSON and colours as the live map. The basemap becomes an SVG file per theme; the
-// story's places stay inline so they can be focused and clicked.
+// the same data and colours as the live map (the world tiles for the basemap, the story's GeoJSON
+// for its places). The basemap becomes an SVG file per theme; the story's places stay inline so
+// they can be focused and clicked.
 import {
   geoMercator,
   geoPath,
@@ -13,7 +14,7 @@ import turfAlong from '@turf/along';
 import turfLength from '@turf/length';
 import type { Feature, FeatureCollection, Geometry, LineString } from 'geojson';
 import { geometryOf, KINDS, type PlaceKind } from '../../catalogue/kinds.ts';
-import { BASEMAP } from '../../catalogue/style.ts';
+import { BASEMAP_LAYERS, type BasemapLayer } from '../../catalogue/basemap.ts';
 import { escapeText } from '../../lib/escape.ts';
 import type { StaticFeature, StaticMapData } from '../../state/page.ts';
 import type { Bounds } from '../../story/schema.ts';
@@ -78,9 +79,9 @@ function thinned(px: number) {
   };
 }
 
-/** SVG paths in whole pixels through `proj`, thinned to points 1.5 px apart. */
-export function thinPath(proj: GeoProjection) {
-  const thin = thinned(1.5);
+/** SVG paths in whole pixels through `proj`, thinned to points `px` apart. */
+export function thinPath(proj: GeoProjection, px = 1.5) {
+  const thin = thinned(px);
   return geoPath({ stream: (s) => proj.stream(thin(s)) }).digits(0);
 }
 
@@ -240,46 +241,140 @@ function longest(lines: number[][][]): number[][] {
   return lines.reduce((a, b) => (b.length > a.length ? b : a), lines[0] ?? []);
 }
 
-/** The basemap as a standalone SVG document in one palette. */
+/** The web-mercator zoom (512 px tiles, as MapLibre counts) of the static map's first view. */
+export function staticZoom(bounds: Bounds): number {
+  return Math.log2((2 * Math.PI * projection(bounds).scale()) / 512);
+}
+
+/** The lon/lat box the whole static canvas shows (the first view's bounds plus the inset). */
+export function staticView(bounds: Bounds): Bounds {
+  const proj = projection(bounds);
+  const { width, height } = STATIC_SIZE;
+  const sw = proj.invert!([0, height])!;
+  const ne = proj.invert!([width, 0])!;
+  return [
+    [sw[0], sw[1]],
+    [ne[0], ne[1]],
+  ];
+}
+
+type Projected = { x: number; y: number };
+
+/** Where a label goes: a point's position, or the middle of a line's longest part. */
+function anchorOf(f: Feature, proj: GeoProjection): Projected | undefined {
+  const g = f.geometry;
+  let at: number[] | undefined;
+  if (g.type === 'Point') at = g.coordinates;
+  else if (g.type === 'LineString' || g.type === 'MultiLineString') {
+    const coords = g.type === 'LineString' ? g.coordinates : longest(g.coordinates);
+    if (coords.length < 2) return undefined;
+    const part: Feature<LineString> = {
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'LineString', coordinates: coords },
+    };
+    at = turfAlong(part, turfLength(part) / 2).geometry.coordinates;
+  }
+  const xy = at && proj(at as [number, number]);
+  const { width, height } = STATIC_SIZE;
+  if (!xy || xy[0] < 0 || xy[1] < 0 || xy[0] > width || xy[1] > height) return undefined;
+  return { x: xy[0], y: xy[1] };
+}
+
+const matches = (layer: BasemapLayer, f: Feature): boolean =>
+  f.properties?.layer === layer.layer &&
+  (!layer.only || layer.only.values.includes(String(f.properties?.[layer.only.key])));
+
+/**
+ * The basemap as a standalone SVG document in one palette, drawn from the world tiles' features
+ * at the first view's zoom (tiles.ts) through the basemap's one definition (BASEMAP_LAYERS).
+ */
 export function staticBasemapSvg(
-  layers: FeatureCollection[],
+  tiles: FeatureCollection,
   bounds: Bounds,
   palette: Palette,
   /** The story's places drawn over it: basemap labels they would cover are left out. */
   over: readonly StaticFeature[] = [],
+  /** Place ids the story labels itself (as the live map's `hide`). */
+  hide: readonly string[] = [],
 ): string {
   const placed = Labels.over(over);
   const { proj, path } = pathFor(bounds);
-  const by = (layer: string) =>
-    layers.flatMap((fc) => fc.features.filter((f) => f.properties?.layer === layer));
-  const joined = (layer: string) =>
-    by(layer)
-      .map((f) => path(forD3(f)) ?? '')
-      .join('');
-  const labels = by('country-label')
-    .concat(by('sea-label'))
-    .map((f) => {
-      if (f.geometry.type !== 'Point') return '';
-      const xy = proj(f.geometry.coordinates as [number, number]);
-      const { width, height } = STATIC_SIZE;
-      if (!xy || xy[0] < 0 || xy[1] < 0 || xy[0] > width || xy[1] > height) return '';
-      const name = String(f.properties?.name ?? '');
-      // Centred on the point (text-anchor center), at the live map's size.
-      const size = BASEMAP.labelSize;
-      const top = xy[1] - size * 0.6;
-      if (!placed.take(Labels.box(xy[0], top, name, size))) return '';
-      return `<text x="${xy[0].toFixed(1)}" y="${(top + size * 0.95).toFixed(1)}">${escapeText(name)}</text>`;
-    })
-    .join('');
+  const hidden = new Set(hide);
+  const of = (layer: BasemapLayer) => tiles.features.filter((f) => matches(layer, f));
+  const drawn = new Map<string, string>();
+  // Labels are placed from the top layer down, as MapLibre places symbols.
+  for (const layer of [...BASEMAP_LAYERS].reverse()) {
+    if (layer.type !== 'label') continue;
+    const sortKey = (f: Feature) =>
+      layer.priority === 'population'
+        ? -Number(f.properties?.population ?? 0)
+        : layer.priority === 'rank'
+          ? Number(f.properties?.rank ?? 0)
+          : 0;
+    const texts = of(layer)
+      .filter((f) => !hidden.has(String(f.properties?.id)))
+      .sort((a, b) => sortKey(a) - sortKey(b))
+      .flatMap((f) => {
+        const at = anchorOf(f, proj);
+        if (!at) return [];
+        const raw = String(f.properties?.name ?? '');
+        const name = layer.upper ? raw.toUpperCase() : raw;
+        const size = layer.size;
+        const top = layer.placement === 'below' ? at.y + 2 + size * 0.3 : at.y - size * 0.6;
+        const box = Labels.box(at.x, top, name, size * (1 + (layer.spacing ?? 0)));
+        if (!placed.take(box)) return [];
+        return [
+          `<text x="${at.x.toFixed(1)}" y="${(top + size * 0.95).toFixed(1)}">${escapeText(name)}</text>`,
+        ];
+      });
+    drawn.set(
+      layer.id,
+      texts.length === 0
+        ? ''
+        : `<g font-size="${layer.size}"${layer.spacing ? ` letter-spacing="${(layer.size * layer.spacing).toFixed(2)}"` : ''} fill="${palette[layer.colour]}" stroke="${palette.labelHalo}" stroke-width="3" paint-order="stroke" stroke-linejoin="round">${texts.join('')}</g>`,
+    );
+  }
+  const body = BASEMAP_LAYERS.map((layer) => {
+    const colour = palette[layer.colour];
+    switch (layer.type) {
+      case 'fill': {
+        const d = of(layer)
+          .map((f) => path(forD3(f)) ?? '')
+          .join('');
+        return d ? `<path d="${d}" fill="${colour}"/>` : '';
+      }
+      case 'line': {
+        const d = of(layer)
+          .map((f) => path(f as GeoPermissibleObjects) ?? '')
+          .join('');
+        const dash = layer.dash
+          ? ` stroke-dasharray="${layer.dash.map((n) => n * layer.width).join(' ')}"`
+          : '';
+        return d
+          ? `<path d="${d}" fill="none" stroke="${colour}" stroke-width="${layer.width}"${dash}/>`
+          : '';
+      }
+      case 'dot': {
+        const dots = of(layer).flatMap((f) => {
+          const at = anchorOf(f, proj);
+          return at
+            ? [`<circle cx="${at.x.toFixed(1)}" cy="${at.y.toFixed(1)}" r="${layer.radius}"/>`]
+            : [];
+        });
+        return dots.length ? `<g fill="${colour}">${dots.join('')}</g>` : '';
+      }
+      case 'label':
+        return drawn.get(layer.id) ?? '';
+    }
+  }).filter(Boolean);
   const { width, height } = STATIC_SIZE;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">`,
     `<rect width="${width}" height="${height}" fill="${palette.sea}"/>`,
-    `<path d="${joined('land')}" fill="${palette.land}"/>`,
-    `<path d="${joined('admin1-border')}" fill="none" stroke="${palette.admin1Border}" stroke-width="${BASEMAP.admin1Width}"/>`,
-    `<path d="${joined('coastline')}" fill="none" stroke="${palette.coastline}" stroke-width="${BASEMAP.coastWidth}"/>`,
-    `<path d="${joined('country-border')}" fill="none" stroke="${palette.countryBorder}" stroke-width="${BASEMAP.borderWidth}"/>`,
-    `<g font-family="Noto Sans, Arial, sans-serif" font-size="${BASEMAP.labelSize}" letter-spacing="${BASEMAP.labelSize * 0.05}" fill="${palette.countryBorder}" text-anchor="middle">${labels}</g>`,
+    `<g font-family="Noto Sans, Arial, sans-serif" text-anchor="middle">`,
+    ...body,
+    '</g>',
     '</svg>',
   ].join('\n');
 }

@@ -3,11 +3,13 @@ import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { DARK, LIGHT } from '../../../src/catalogue/palette.ts';
 import { KINDS } from '../../../src/catalogue/kinds.ts';
-import { buildStyle, INTERACTIVE_LAYERS, ORDER } from '../../../src/catalogue/style.ts';
+import { BASEMAP_LAYERS } from '../../../src/catalogue/basemap.ts';
+import { buildStyle, INTERACTIVE_LAYERS, ORDER, SOURCE } from '../../../src/catalogue/style.ts';
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const input = {
-  basemap: { world: 'http://x/world.geojson', region: 'http://x/region.geojson' },
+  basemap: 'pmtiles://http://x/tiles/world.pmtiles',
+  hide: ['crimea'],
   glyphs: 'http://x/fonts/{fontstack}/{range}.pbf',
   places: empty,
   labels: empty,
@@ -60,10 +62,40 @@ describe('map style', () => {
     expect(rank).toEqual([...rank].sort((a, b) => a - b));
     // Areas under the basemap's lines, lines over areas, points over lines, labels on top.
     const at = (id: string) => ids.indexOf(id);
-    expect(at('place-area-fill')).toBeLessThan(at('region-coastline'));
+    expect(at('basemap-land')).toBeLessThan(at('place-area-fill'));
+    expect(at('place-area-fill')).toBeLessThan(at('basemap-country-border'));
+    expect(at('basemap-country-names')).toBeLessThan(at('place-labels'));
     expect(at('place-area-outline')).toBeLessThan(at('place-line-casing'));
     expect(at('place-line-hit')).toBeLessThan(at('place-point'));
     expect(at('place-point')).toBeLessThan(at('place-labels'));
+  });
+
+  it('draws the basemap from the world tiles, one layer per entry of its definition', () => {
+    const style = buildStyle({ ...input, palette: LIGHT });
+    expect(style.sources[SOURCE.basemap]).toEqual({
+      type: 'vector',
+      url: 'pmtiles://http://x/tiles/world.pmtiles',
+    });
+    const basemap = style.layers.filter((l) => 'source' in l && l.source === SOURCE.basemap);
+    expect(basemap.map((l) => l.id)).toEqual(BASEMAP_LAYERS.map((b) => b.id));
+    for (const b of BASEMAP_LAYERS) {
+      const layer = basemap.find((l) => l.id === b.id)!;
+      expect((layer as { 'source-layer': string })['source-layer']).toBe(b.layer);
+    }
+  });
+
+  it('leaves the story’s own places out of the basemap’s names', () => {
+    const style = buildStyle({ ...input, palette: LIGHT });
+    const labels = style.layers.filter(
+      (l) => l.type === 'symbol' && 'source' in l && l.source === SOURCE.basemap,
+    );
+    expect(labels.length).toBeGreaterThan(0);
+    for (const l of labels) {
+      expect(JSON.stringify('filter' in l ? l.filter : null), l.id).toContain('"crimea"');
+    }
+    const none = buildStyle({ ...input, hide: [], palette: LIGHT });
+    const towns = none.layers.find((l) => l.id === 'basemap-town-names')!;
+    expect(JSON.stringify('filter' in towns ? towns.filter : null)).not.toContain('literal');
   });
 
   it('draws every line kind in exactly one dashed or solid line layer', () => {

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { openBasemap, WORLD } from '../../../../scripts/tiles.ts';
 import { mainBounds } from '../../../../src/story/resolve.ts';
 import { locatorMap } from '../../../../src/map/build/locator.ts';
 import { loadPlaces, loadStory } from '../../../../src/story/load.ts';
 import { loadFixture, REAL_GAZETTEER, SEED_STORY } from '../../story/support.ts';
 
-const world = JSON.parse(readFileSync('public/data/basemap-world.geojson', 'utf8'));
+const world = await (await openBasemap('public')).features(WORLD.bounds, WORLD.zoom);
 
 describe('locator map of inset places', () => {
   const gazetteer = loadPlaces(REAL_GAZETTEER, { what: 'gazetteer' });

@@ -29,7 +29,7 @@ const props = (id: string) =>
 /** The live map's fill for a feature, as MapLibre evaluates the layer's expression. */
 function liveFill(palette: Palette, id: string): string {
   const style = buildStyle({
-    basemap: { world: 'http://x/w.geojson', region: 'http://x/r.geojson' },
+    basemap: 'pmtiles://http://x/tiles/world.pmtiles',
     glyphs: 'http://x/{fontstack}/{range}.pbf',
     places: data.places,
     labels: data.labels,
