@@ -278,9 +278,7 @@ describe('a data file that fails', () => {
     const alert = mapRegion(page).getByRole('alert');
     await reach(page);
     await alert.waitFor();
-    expect(await alert.innerText()).toMatch(
-      /could not be loaded \(tiles\/world\.pmtiles\)/,
-    );
+    expect(await alert.innerText()).toMatch(/could not be loaded \(tiles\/world\.pmtiles\)/);
     expect(opened.consoleErrors.some((e) => e.includes('tiles/world.pmtiles: '))).toBe(true);
     expect(await staticMap(page).isVisible()).toBe(true);
     await page.unroute(REGION);
