@@ -3,7 +3,7 @@
 //   dist/<slug>/index.html   the explainer (article, places list and static map in the HTML)
 //   dist/<slug>/embed.html   the map-first embed
 //   dist/<slug>/oembed.json  oEmbed for CMSs
-//   dist/<slug>/places.geojson, labels.geojson, basemap-light.svg, basemap-dark.svg
+//   dist/<slug>/places.geojson, labels.geojson, basemap-<layout>-<theme>.svg (static map)
 //   dist/tiles/world.pmtiles the world basemap (npm run geo), read with HTTP range requests
 //   dist/index.html          the newest story, so the site root opens on it
 //   dist/embed.js            the host script newsrooms paste (src/embed/host.ts)
@@ -23,8 +23,9 @@ import {
   staticBasemapSvg,
   staticPlaces,
   staticView,
-  staticZoom,
+  variantZoom,
 } from '../src/map/build/staticMap.ts';
+import { STATIC_VARIANTS } from '../src/lib/breakpoints.ts';
 import type { TileReader } from '../src/map/build/tiles.ts';
 import { BASEMAP_ARCHIVE } from '../src/catalogue/basemap.ts';
 import { openBasemap, WORLD } from './tiles.ts';
@@ -137,16 +138,20 @@ async function writeStory(
   writeFileSync(join(dir, 'labels.geojson'), JSON.stringify(labels));
   const bounds = mainBounds(story);
   const drawn = staticPlaces(places, bounds, labels);
-  const tiles = await basemap.reader.features(staticView(bounds), staticZoom(bounds));
   const hide = Object.keys(story.places);
-  writeFileSync(
-    join(dir, 'basemap-light.svg'),
-    staticBasemapSvg(tiles, bounds, LIGHT, drawn.features, hide),
-  );
-  writeFileSync(
-    join(dir, 'basemap-dark.svg'),
-    staticBasemapSvg(tiles, bounds, DARK, drawn.features, hide),
-  );
+  // One basemap per layout (its zoom and label sizes) and theme: a reader fetches one.
+  for (const variant of STATIC_VARIANTS) {
+    const tiles = await basemap.reader.features(staticView(bounds), variantZoom(bounds, variant));
+    for (const [theme, palette] of [
+      ['light', LIGHT],
+      ['dark', DARK],
+    ] as const) {
+      writeFileSync(
+        join(dir, `basemap-${variant.id}-${theme}.svg`),
+        staticBasemapSvg(tiles, bounds, palette, variant, drawn.features, hide),
+      );
+    }
+  }
   const { layers: _geometry, ...storyData } = story;
   const locator = locatorMap(basemap.world, story, bounds);
 
@@ -156,7 +161,15 @@ async function writeStory(
     mode,
     staticMap: {
       ...drawn,
-      basemap: { light: `${prefix}basemap-light.svg`, dark: `${prefix}basemap-dark.svg` },
+      basemap: Object.fromEntries(
+        STATIC_VARIANTS.map((v) => [
+          v.id,
+          {
+            light: `${prefix}basemap-${v.id}-light.svg`,
+            dark: `${prefix}basemap-${v.id}-dark.svg`,
+          },
+        ]),
+      ) as PageData['staticMap']['basemap'],
     },
     locator,
     files: {

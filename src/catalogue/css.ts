@@ -12,6 +12,7 @@ import {
   type PlaceKind,
 } from './kinds.ts';
 import { cssVar, DARK, LIGHT, type Palette, type PaletteToken } from './palette.ts';
+import { STATIC_VARIANTS } from '../lib/breakpoints.ts';
 
 const v = (token: PaletteToken) => `var(${cssVar(token)})`;
 
@@ -162,6 +163,25 @@ export function staticMapCss(): string {
     .join('\n');
 }
 
+/** Each layout shows its own static labels (breakpoints.ts STATIC_VARIANTS), and draws the
+ * places' symbols at the live map's size there. */
+export function staticVariantCss(): string {
+  const label = (id: string) => `.static-map .v-${id}`;
+  const others = (id: string) =>
+    STATIC_VARIANTS.filter((v) => v.id !== id)
+      .map((v) => label(v.id))
+      .join(', ');
+  const wide = STATIC_VARIANTS.find((v) => v.id === 'wide')!;
+  return [
+    // Without media queries (an old reader, a feed), the wide layout's labels.
+    `${others(wide.id)} {\n  display: none;\n}`,
+    ...STATIC_VARIANTS.map(
+      (v) =>
+        `@media ${v.media} {\n  ${others(v.id)} {\n    display: none;\n  }\n  ${label(v.id)} {\n    display: inline;\n  }\n  .static-map .symbol-size {\n    scale: ${+(1 / v.scale).toFixed(3)};\n  }\n}`,
+    ),
+  ].join('\n');
+}
+
 export function catalogueCss(): string {
-  return `/* Generated from src/catalogue (palette.ts, kinds.ts): edit those, not this. */\n${paletteCss()}\n${staticMapCss()}\n`;
+  return `/* Generated from src/catalogue (palette.ts, kinds.ts) and src/lib/breakpoints.ts: edit those, not this. */\n${paletteCss()}\n${staticMapCss()}\n${staticVariantCss()}\n`;
 }

@@ -9,3 +9,22 @@ export const WIDE = `(min-width: ${NARROW_MAX_PX + 1}px)`;
 export const SIDE_BY_SIDE_MIN_PX = 900;
 /** Every width a media query may name: the last px of each narrower layout. */
 export const LAYOUT_EDGES_PX = [NARROW_MAX_PX, SIDE_BY_SIDE_MIN_PX - 1];
+/** Between the phone layout and the side-by-side one (map above the text, tablet widths). */
+export const MEDIUM = `(min-width: ${NARROW_MAX_PX + 1}px) and (max-width: ${SIDE_BY_SIDE_MIN_PX - 1}px)`;
+export const SIDE_BY_SIDE = `(min-width: ${SIDE_BY_SIDE_MIN_PX}px)`;
+
+/**
+ * The static map is drawn once per layout. Its geometry is shared; a layout's basemap shows the
+ * tiles of the zoom the live map shows there, and its labels are sized so they are at least the
+ * live map's size at `minScale`. Scales are CSS px per static-map unit (the 1000×800 canvas cover-
+ * fitted to the map box): narrow 360×640 → 0.36, 390×844 → 0.44; medium 600×800 → 0.6, 768×1024
+ * → 0.77; wide 1280×720 → 0.9, 1280×800 → 1.
+ */
+export const STATIC_VARIANTS = [
+  { id: 'narrow', media: NARROW, minScale: 0.36, scale: 0.44 },
+  { id: 'medium', media: MEDIUM, minScale: 0.6, scale: 0.77 },
+  { id: 'wide', media: SIDE_BY_SIDE, minScale: 0.9, scale: 1 },
+] as const;
+
+export type StaticVariant = (typeof STATIC_VARIANTS)[number];
+export type StaticVariantId = StaticVariant['id'];

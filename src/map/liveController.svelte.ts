@@ -6,7 +6,7 @@
 import type { FeatureCollection } from 'geojson';
 import { DataFileError, dataFileName, loadCollection } from './loadFiles.ts';
 import type { LiveMap, LiveMapOptions } from './liveMap.ts';
-import { SOURCE } from '../catalogue/style.ts';
+import { BASEMAP_SOURCE } from '../catalogue/basemap.ts';
 
 export type LiveState = 'static' | 'loading' | 'live' | 'lost' | 'failed';
 
@@ -108,7 +108,7 @@ export class LiveMapController {
           }
         },
         onError: (message, sourceId) => {
-          const file = sourceId === SOURCE.basemap ? f.tiles : '';
+          const file = sourceId === BASEMAP_SOURCE ? f.tiles : '';
           if (file) this.dataFailed(new DataFileError(dataFileName(file), message));
           else console.error(`Map: ${message}`);
         },

@@ -4,6 +4,7 @@
 import type { GeometryClass } from '../catalogue/kinds.ts';
 import type { StoryData } from '../story/schema.ts';
 import type { RenderFlags } from './flags.ts';
+import type { StaticVariantId } from '../lib/breakpoints.ts';
 
 export type { StoryData };
 
@@ -27,8 +28,15 @@ export interface StaticFeature {
   /** Points are drawn as symbols at x, y. */
   x?: number;
   y?: number;
-  /** Where the label goes (its baseline centre), when it fits without overlapping another. */
-  text?: { x: number; y: number; size: number };
+  /** Where the label goes in each layout (its baseline centre), when it fits there without
+   * overlapping another: each layout sizes its labels for its screens (STATIC_VARIANTS). */
+  texts?: Partial<Record<StaticVariantId, StaticText>>;
+}
+
+export interface StaticText {
+  x: number;
+  y: number;
+  size: number;
 }
 
 export interface StaticMapData {
@@ -53,7 +61,8 @@ export interface LocatorData {
 export interface PageData {
   story: StoryData;
   mode: 'page' | 'embed';
-  staticMap: StaticMapData & { basemap: { light: string; dark: string } };
+  /** One basemap image per layout and theme. */
+  staticMap: StaticMapData & { basemap: Record<StaticVariantId, { light: string; dark: string }> };
   /** The locator map of the story's `display: inset` places, if it has any. */
   locator?: LocatorData;
   /** Relative to the page; resolved against document.baseURI in the browser. */

@@ -48,10 +48,10 @@ describe.each(storySlugs(DIST))('%s/index.html', (slug) => {
 
   it('has the static map: its image sized in the markup (no shift), its places as links', () => {
     const refs = htmlReferences(markup);
-    expect(refs.images).toContain(page.staticMap.basemap.light);
+    expect(refs.images).toContain(page.staticMap.basemap.wide.light);
     const img = markup
       .match(/<img\b[^>]*>/g)
-      ?.find((t) => t.includes(page.staticMap.basemap.light));
+      ?.find((t) => t.includes(page.staticMap.basemap.wide.light));
     expect(img).toMatch(/\bwidth="\d+"/);
     expect(img).toMatch(/\bheight="\d+"/);
     for (const f of page.staticMap.features) expect(markup).toContain(`href="#place=${f.id}"`);

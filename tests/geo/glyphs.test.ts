@@ -29,7 +29,8 @@ function missing(names: Iterable<string>): string[] {
   return [...out.values()];
 }
 
-describe('glyph ranges', () => {
+// Reading the whole gazetteer takes seconds on a loaded machine.
+describe('glyph ranges', { timeout: 30_000 }, () => {
   it('cover every name in the world gazetteer', () => {
     const fc = JSON.parse(
       gunzipSync(readFileSync(join(root, 'gazetteer', 'world.geojson.gz'))).toString('utf8'),

@@ -111,6 +111,16 @@ describe('world basemap archive', () => {
     expect(z5).not.toContain('Üsküdar');
   });
 
+  it('names a region only where its capital does not already say it (Smolensk)', async () => {
+    const smolensk: Bounds = [
+      [30, 53],
+      [36, 56.5],
+    ];
+    const fc = await reader.features(smolensk, 6);
+    expect(named(fc, 'places', smolensk)).toContain('Smolensk');
+    expect(named(fc, 'labels')).not.toContain('Smolensk');
+  });
+
   it('keeps regions’ borders off the world view', async () => {
     const world = await reader.features(
       [

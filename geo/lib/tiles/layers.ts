@@ -187,6 +187,11 @@ export function basemapLayers(
   gazetteer: Feature[],
   basemap: { land: Geometry[]; borders: Borders },
 ): TileLayer[] {
+  const townNames = new Set(
+    gazetteer
+      .filter((f) => props(f).kind === 'city')
+      .map((f) => `${String(props(f).admin1)}|${String(props(f).name).toLowerCase()}`),
+  );
   const cities: TileFeature[] = [];
   const labels: TileFeature[] = [];
   const riverNames: TileFeature[] = [];
@@ -207,6 +212,8 @@ export function basemapLayers(
     } else if (Array.isArray(p.label_point)) {
       const z = labelZoom(kind, num(p.area_km2));
       if (z === null) continue;
+      // Smolensk the region and Smolensk its capital: the town's name says both.
+      if (kind === 'region' && townNames.has(`${String(p.admin1)}|${name.toLowerCase()}`)) continue;
       const at = p.label_point as Position;
       labels.push({
         minzoom: z,

@@ -10,6 +10,7 @@ import {
   type GeoStream,
 } from 'd3-geo';
 import turfRewind from '@turf/rewind';
+import simplify from 'simplify-js';
 import turfAlong from '@turf/along';
 import turfLength from '@turf/length';
 import type { Feature, FeatureCollection, Geometry, LineString } from 'geojson';
@@ -19,6 +20,7 @@ import { escapeText } from '../../lib/escape.ts';
 import type { StaticFeature, StaticMapData } from '../../state/page.ts';
 import type { Bounds } from '../../story/schema.ts';
 import { legendSide, STATIC_INSET as INSET, STATIC_SIZE } from '../camera.ts';
+import { STATIC_VARIANTS, type StaticVariant } from '../../lib/breakpoints.ts';
 import type { Palette } from '../../catalogue/palette.ts';
 
 /** Tenths of a pixel are plenty, and keep the page small. */
@@ -47,29 +49,27 @@ function projection(bounds: Bounds) {
     ]);
 }
 
-/** Drops projected points under `px` from the last one kept, and rings or lines that fit in a
- * `px` square (Canada's Arctic islands at world scale): detail finer than a pixel only adds bytes
- * to the page. */
+/** Simplifies projected lines and rings to `px` (Douglas–Peucker, simplify-js) and drops those
+ * that fit in a `px` square (Canada's Arctic islands at world scale): detail finer than a pixel
+ * only adds bytes to the page. */
 function thinned(px: number) {
   return (out: GeoStream): GeoStream => {
-    let ring: [number, number][] = [];
+    let ring: { x: number; y: number }[] = [];
     return {
       point(x, y) {
-        const last = ring.at(-1);
-        if (last && Math.hypot(x - last[0], y - last[1]) < px) return;
-        ring.push([x, y]);
+        ring.push({ x, y });
       },
       lineStart() {
         ring = [];
       },
       lineEnd() {
-        const xs = ring.map((p) => p[0]);
-        const ys = ring.map((p) => p[1]);
+        const xs = ring.map((p) => p.x);
+        const ys = ring.map((p) => p.y);
         const big =
           Math.max(...xs) - Math.min(...xs) >= px || Math.max(...ys) - Math.min(...ys) >= px;
         if (!big) return;
         out.lineStart();
-        for (const [x, y] of ring) out.point(x, y);
+        for (const { x, y } of simplify(ring, px)) out.point(x, y);
         out.lineEnd();
       },
       polygonStart: () => out.polygonStart(),
@@ -79,7 +79,7 @@ function thinned(px: number) {
   };
 }
 
-/** SVG paths in whole pixels through `proj`, thinned to points `px` apart. */
+/** SVG paths in whole pixels through `proj`, simplified to `px`. */
 export function thinPath(proj: GeoProjection, px = 1.5) {
   const thin = thinned(px);
   return geoPath({ stream: (s) => proj.stream(thin(s)) }).digits(0);
@@ -128,13 +128,15 @@ export function staticPlaces(
     const d = path(forD3(f));
     if (d) features.push({ ...base, d });
   }
-  placeLabels(features, places, labels, (lonLat) => {
-    const xy = proj(lonLat);
-    return inside(xy) ? [round(xy[0]), round(xy[1])] : undefined;
-  });
+  for (const variant of STATIC_VARIANTS) {
+    placeLabels(features, places, labels, variant, (lonLat) => {
+      const xy = proj(lonLat);
+      return inside(xy) ? [round(xy[0]), round(xy[1])] : undefined;
+    });
+  }
   const marks = features.flatMap((f) => [
     ...(f.x !== undefined && f.y !== undefined ? [{ x: f.x, y: f.y }] : []),
-    ...(f.text ? [{ x: f.text.x, y: f.text.y }] : []),
+    ...(f.texts?.wide ? [{ x: f.texts.wide.x, y: f.texts.wide.y }] : []),
   ]);
   return { ...STATIC_SIZE, features, legend: legendSide(marks) };
 }
@@ -165,36 +167,42 @@ class Labels {
     return !hit;
   }
 
-  /** Marks what the story's places already cover: their symbols and placed labels. */
-  static over(features: readonly StaticFeature[]): Labels {
+  /** Marks what the story's places already cover in one layout: symbols and placed labels. */
+  static over(features: readonly StaticFeature[], variant: StaticVariant): Labels {
     const labels = new Labels();
+    const r = 7 / variant.scale;
     for (const f of features) {
       if (f.x !== undefined && f.y !== undefined) {
-        labels.take({ x0: f.x - 7, y0: f.y - 7, x1: f.x + 7, y1: f.y + 7 });
+        labels.take({ x0: f.x - r, y0: f.y - r, x1: f.x + r, y1: f.y + r });
       }
-      if (f.text)
-        labels.take(Labels.box(f.text.x, f.text.y - f.text.size * 0.95, f.label, f.text.size));
+      const t = f.texts?.[variant.id];
+      if (t) labels.take(Labels.box(t.x, t.y - t.size * 0.95, f.label, t.size));
     }
     return labels;
   }
 }
 
-/** Sizes and offsets follow style.ts: symbols first, then point labels, then area labels
- * (countries before the rest), as MapLibre places them. */
+/** Sizes and offsets follow style.ts, scaled for the layout (`variant`): symbols first, then
+ * point labels, then area labels (countries before the rest), as MapLibre places them. */
 function placeLabels(
   features: StaticFeature[],
   places: FeatureCollection,
   labels: FeatureCollection | undefined,
+  variant: StaticVariant,
   project: (lonLat: [number, number]) => [number, number] | undefined,
 ) {
+  const unit = 1 / variant.minScale;
+  const sizeOf = (f: StaticFeature) => round(KINDS[f.kind as PlaceKind].labelSize * unit);
+  const set = (f: StaticFeature, x: number, top: number, size: number) => {
+    f.texts = { ...f.texts, [variant.id]: { x, y: round(top + size * 0.95), size } };
+  };
   const points = features.filter((f) => f.x !== undefined && f.y !== undefined);
-  const placed = Labels.over(points);
+  const placed = Labels.over(points, variant);
   for (const f of points) {
     // Below the symbol, as text-offset [0, 1.1] with text-anchor top.
-    const size = KINDS[f.kind as PlaceKind].labelSize;
-    const top = f.y! + 13;
-    if (placed.take(Labels.box(f.x!, top, f.label, size)))
-      f.text = { x: f.x!, y: round(top + size * 0.95), size };
+    const size = sizeOf(f);
+    const top = f.y! + 13 / variant.scale;
+    if (placed.take(Labels.box(f.x!, top, f.label, size))) set(f, f.x!, top, size);
   }
   // Lines: above the line's midpoint (the live map writes along the line itself).
   for (const f of features.filter((x) => x.geometry === 'line' && x.role === 'place')) {
@@ -214,10 +222,9 @@ function placeLabels(
     const mid = turfAlong(part, turfLength(part) / 2).geometry.coordinates as [number, number];
     const xy = project(mid);
     if (!xy) continue;
-    const size = KINDS[f.kind as PlaceKind].labelSize;
+    const size = sizeOf(f);
     const top = xy[1] - size * 1.6;
-    if (placed.take(Labels.box(xy[0], top, f.label, size)))
-      f.text = { x: xy[0], y: round(top + size * 0.95), size };
+    if (placed.take(Labels.box(xy[0], top, f.label, size))) set(f, xy[0], top, size);
   }
   const at = new Map<string, [number, number]>();
   for (const l of labels?.features ?? []) {
@@ -230,10 +237,9 @@ function placeLabels(
     .sort((a, b) => Number(b.kind === 'country') - Number(a.kind === 'country'));
   for (const f of areas) {
     const [x, y] = at.get(f.id)!;
-    const size = KINDS[f.kind as PlaceKind].labelSize;
+    const size = sizeOf(f);
     const top = y - size * 0.6;
-    if (placed.take(Labels.box(x, top, f.label, size)))
-      f.text = { x, y: round(top + size * 0.95), size };
+    if (placed.take(Labels.box(x, top, f.label, size))) set(f, x, top, size);
   }
 }
 
@@ -281,27 +287,75 @@ function anchorOf(f: Feature, proj: GeoProjection): Projected | undefined {
   return { x: xy[0], y: xy[1] };
 }
 
+/** Paths clipped to each feature's own tile: tiles overlap by their buffer, and a coast or a
+ * border drawn twice there would only add bytes. */
+function tilePaths(bounds: Bounds) {
+  const base = projection(bounds);
+  const { width, height } = STATIC_SIZE;
+  const byTile = new Map<string, ReturnType<typeof thinPath>>();
+  return (f: Feature) => {
+    const box = f.properties?.tile as [number, number, number, number];
+    const key = box.join();
+    let path = byTile.get(key);
+    if (!path) {
+      const [x0, y1] = base([box[0], box[1]])!;
+      const [x1, y0] = base([box[2], box[3]])!;
+      const clipped = geoMercator()
+        .scale(base.scale())
+        .translate(base.translate())
+        .center(base.center())
+        .rotate(base.rotate())
+        .clipExtent([
+          [Math.max(-10, x0), Math.max(-10, y0)],
+          [Math.min(width + 10, x1), Math.min(height + 10, y1)],
+        ]);
+      path = thinPath(clipped);
+      byTile.set(key, path);
+    }
+    return path;
+  };
+}
+
+/** A point feature that falls inside its own tile (not a copy in a neighbour's buffer). */
+function ownTile(f: Feature): boolean {
+  const box = f.properties?.tile as number[] | undefined;
+  if (!box || f.geometry.type !== 'Point') return true;
+  const [x, y] = f.geometry.coordinates as [number, number];
+  return x >= box[0]! && x < box[2]! && y >= box[1]! && y < box[3]!;
+}
+
 const matches = (layer: BasemapLayer, f: Feature): boolean =>
   f.properties?.layer === layer.layer &&
   (!layer.only || layer.only.values.includes(String(f.properties?.[layer.only.key])));
 
+/** The tile zoom the live map shows in a layout when it takes over the first view. */
+export function variantZoom(bounds: Bounds, variant: StaticVariant): number {
+  return Math.floor(staticZoom(bounds) + Math.log2(variant.scale));
+}
+
 /**
- * The basemap as a standalone SVG document in one palette, drawn from the world tiles' features
- * at the first view's zoom (tiles.ts) through the basemap's one definition (BASEMAP_LAYERS).
+ * The basemap as a standalone SVG document in one palette and one layout, drawn from the world
+ * tiles' features at that layout's zoom (variantZoom, tiles.ts) through the basemap's one
+ * definition (BASEMAP_LAYERS), its sizes scaled so they read as the live map's there.
  */
 export function staticBasemapSvg(
   tiles: FeatureCollection,
   bounds: Bounds,
   palette: Palette,
+  variant: StaticVariant,
   /** The story's places drawn over it: basemap labels they would cover are left out. */
   over: readonly StaticFeature[] = [],
   /** Place ids the story labels itself (as the live map's `hide`). */
   hide: readonly string[] = [],
 ): string {
-  const placed = Labels.over(over);
-  const { proj, path } = pathFor(bounds);
+  const placed = Labels.over(over, variant);
+  // Lines and dots at the live map's size on the layout's typical screen; text at least its size.
+  const unit = 1 / variant.scale;
+  const textUnit = 1 / variant.minScale;
+  const { proj } = pathFor(bounds);
+  const pathOf = tilePaths(bounds);
   const hidden = new Set(hide);
-  const of = (layer: BasemapLayer) => tiles.features.filter((f) => matches(layer, f));
+  const of = (layer: BasemapLayer) => tiles.features.filter((f) => matches(layer, f) && ownTile(f));
   const drawn = new Map<string, string>();
   // Labels are placed from the top layer down, as MapLibre places symbols.
   for (const layer of [...BASEMAP_LAYERS].reverse()) {
@@ -320,8 +374,8 @@ export function staticBasemapSvg(
         if (!at) return [];
         const raw = String(f.properties?.name ?? '');
         const name = layer.upper ? raw.toUpperCase() : raw;
-        const size = layer.size;
-        const top = layer.placement === 'below' ? at.y + 2 + size * 0.3 : at.y - size * 0.6;
+        const size = round(layer.size * textUnit);
+        const top = layer.placement === 'below' ? at.y + 2 * unit + size * 0.3 : at.y - size * 0.6;
         const box = Labels.box(at.x, top, name, size * (1 + (layer.spacing ?? 0)));
         if (!placed.take(box)) return [];
         return [
@@ -332,7 +386,7 @@ export function staticBasemapSvg(
       layer.id,
       texts.length === 0
         ? ''
-        : `<g font-size="${layer.size}"${layer.spacing ? ` letter-spacing="${(layer.size * layer.spacing).toFixed(2)}"` : ''} fill="${palette[layer.colour]}" stroke="${palette.labelHalo}" stroke-width="3" paint-order="stroke" stroke-linejoin="round">${texts.join('')}</g>`,
+        : `<g font-size="${round(layer.size * textUnit)}"${layer.spacing ? ` letter-spacing="${(layer.size * textUnit * layer.spacing).toFixed(2)}"` : ''} fill="${palette[layer.colour]}" stroke="${palette.labelHalo}" stroke-width="${round(3 * textUnit)}" paint-order="stroke" stroke-linejoin="round">${texts.join('')}</g>`,
     );
   }
   const body = BASEMAP_LAYERS.map((layer) => {
@@ -340,26 +394,29 @@ export function staticBasemapSvg(
     switch (layer.type) {
       case 'fill': {
         const d = of(layer)
-          .map((f) => path(forD3(f)) ?? '')
+          .map((f) => pathOf(f)(forD3(f)) ?? '')
           .join('');
         return d ? `<path d="${d}" fill="${colour}"/>` : '';
       }
       case 'line': {
         const d = of(layer)
-          .map((f) => path(f as GeoPermissibleObjects) ?? '')
+          .map((f) => pathOf(f)(f as GeoPermissibleObjects) ?? '')
           .join('');
+        const width = round(layer.width * unit);
         const dash = layer.dash
-          ? ` stroke-dasharray="${layer.dash.map((n) => n * layer.width).join(' ')}"`
+          ? ` stroke-dasharray="${layer.dash.map((n) => round(n * width)).join(' ')}"`
           : '';
         return d
-          ? `<path d="${d}" fill="none" stroke="${colour}" stroke-width="${layer.width}"${dash}/>`
+          ? `<path d="${d}" fill="none" stroke="${colour}" stroke-width="${width}"${dash}/>`
           : '';
       }
       case 'dot': {
         const dots = of(layer).flatMap((f) => {
           const at = anchorOf(f, proj);
           return at
-            ? [`<circle cx="${at.x.toFixed(1)}" cy="${at.y.toFixed(1)}" r="${layer.radius}"/>`]
+            ? [
+                `<circle cx="${at.x.toFixed(1)}" cy="${at.y.toFixed(1)}" r="${round(layer.radius * unit)}"/>`,
+              ]
             : [];
         });
         return dots.length ? `<g fill="${colour}">${dots.join('')}</g>` : '';

@@ -23,7 +23,8 @@ export interface TileReader {
   /** The archive's credit line (its metadata's `attribution`). */
   attribution: string;
   /** Features of the tiles covering `bounds` at `zoom` (clamped to the archive's zooms), each
-   * with `properties.layer` naming its tile layer. */
+   * with `properties.layer` naming its tile layer and `properties.tile` its tile's lon/lat box
+   * [west, south, east, north] (a feature runs past it into the tile's buffer). */
   features(bounds: Bounds, zoom: number): Promise<FeatureCollection>;
 }
 
@@ -32,6 +33,10 @@ function tileY(lat: number, n: number): number {
   const r = (Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180;
   return Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n);
 }
+
+const lonOf = (x: number, n: number) => (x / n) * 360 - 180;
+const latOf = (y: number, n: number) =>
+  (Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / n))) * 180) / Math.PI;
 
 export async function tileReader(
   bytes: Uint8Array,
@@ -54,10 +59,11 @@ export async function tileReader(
           const tile = await archive.getZxy(z, wrapped, y);
           if (!tile) continue;
           const vt = new VectorTile(new PbfReader(new Uint8Array(tile.data)));
+          const box = [lonOf(x, count), latOf(y + 1, count), lonOf(x + 1, count), latOf(y, count)];
           for (const [name, layer] of Object.entries(vt.layers)) {
             for (let i = 0; i < layer.length; i++) {
               const f = layer.feature(i).toGeoJSON(x, y, z) as Feature;
-              f.properties = { ...f.properties, layer: name };
+              f.properties = { ...f.properties, layer: name, tile: box };
               out.push(f);
             }
           }

@@ -9,6 +9,8 @@ import StaticMap from '../../../src/map/StaticMap.svelte';
 import Swatch from '../../../src/map/Swatch.svelte';
 import { mapData } from '../../../src/map/build/mapData.ts';
 import { staticPlaces } from '../../../src/map/build/staticMap.ts';
+import { STATIC_VARIANTS } from '../../../src/lib/breakpoints.ts';
+import type { PageData } from '../../../src/state/page.ts';
 import { Reader, readerContext } from '../../../src/state/reader.svelte.ts';
 import { loadStory } from '../../../src/story/load.ts';
 import { mainBounds } from '../../../src/story/resolve.ts';
@@ -60,6 +62,28 @@ describe('Swatch', () => {
 });
 
 describe('StaticMap', () => {
+  const basemap = Object.fromEntries(
+    STATIC_VARIANTS.map((v) => [v.id, { light: `${v.id}-l.svg`, dark: `${v.id}-d.svg` }]),
+  ) as PageData['staticMap']['basemap'];
+
+  it('offers each layout its own basemap image and labels, the wide one by default', () => {
+    const { places, labels } = mapData(story);
+    const drawn = staticPlaces(places, mainBounds(story), labels);
+    const { layers: _layers, ...data } = story;
+    const { body } = render(StaticMap, {
+      props: { data: { ...drawn, basemap }, theme: 'auto', hidden: false },
+      context: readerContext(new Reader(data)),
+    });
+    for (const v of STATIC_VARIANTS) {
+      expect(body).toContain(`srcset="${v.id}-l.svg" media="${v.media}"`);
+      expect(body).toContain(
+        `srcset="${v.id}-d.svg" media="${v.media} and (prefers-color-scheme: dark)"`,
+      );
+      expect(body).toMatch(new RegExp(`<text class="[^"]*\\bv-${v.id}\\b`));
+    }
+    expect(body).toMatch(/<img[^>]*src="wide-l\.svg"/);
+  });
+
   it('gives each drawn place one link, lines included, and no second link for uncertainty', () => {
     const { places, labels } = mapData(story);
     const drawn = staticPlaces(places, mainBounds(story), labels);
@@ -67,7 +91,7 @@ describe('StaticMap', () => {
     const reader = new Reader(data);
     const { body } = render(StaticMap, {
       props: {
-        data: { ...drawn, basemap: { light: 'l.svg', dark: 'd.svg' } },
+        data: { ...drawn, basemap },
         theme: 'light',
         hidden: false,
       },
