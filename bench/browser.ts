@@ -49,6 +49,11 @@ export interface LoadRun {
   firstViewBytes: number;
   /** Encoded bytes of everything until the panel opened. */
   totalBytes: number;
+  /** Bytes of the basemap archive's range responses until the map was idle: the first view's
+   * tiles (and the archive's header and directories). */
+  tileBytes: number;
+  /** How many range requests that took. */
+  tileRequests: number;
   requests: { path: string; startMs: number; bytes: number; liveMap: boolean }[];
 }
 
@@ -256,11 +261,22 @@ export async function measureLoad(
         .filter((r) => !r.liveMap && (liveMapRequestMs === null || r.startMs < liveMapRequestMs))
         .reduce((n, r) => n + r.bytes, 0),
       totalBytes: requests.reduce((n, r) => n + r.bytes, 0),
+      ...tilesUntil(requests, mapIdleMs),
       requests,
     };
   } finally {
     await context.close();
   }
+}
+
+function tilesUntil(
+  requests: LoadRun['requests'],
+  idleMs: number | null,
+): { tileBytes: number; tileRequests: number } {
+  const tiles = requests.filter(
+    (r) => r.path.endsWith('.pmtiles') && (idleMs === null || r.startMs <= idleMs),
+  );
+  return { tileBytes: tiles.reduce((n, r) => n + r.bytes, 0), tileRequests: tiles.length };
 }
 
 /** Frames the map draws while the mouse drags it across 60% of its width for `durationMs`. */

@@ -104,6 +104,8 @@ export function targets(r: Results): Target[] {
   check('first view (gzip bytes)', r.bytes.ours.firstView.gz, (v) => v <= 120_000, '≤ 120000');
   const measured = load('ours', 'firstViewBytes');
   check('first view, measured transfer (bytes)', measured, (v) => v <= 120_000, '≤ 120000');
+  const tiles = load('ours', 'tileBytes');
+  check('basemap tiles for the first view (bytes)', tiles, (v) => v <= 150_000, '≤ 150000');
   return out;
 }
 
@@ -235,6 +237,13 @@ export function table(r: Results): string {
     status('first view, measured'),
   );
   row('total transfer until the panel opened', ...both('totalBytes', kb));
+  row(
+    'basemap tiles fetched until map idle (range requests)',
+    `${kb(load('ours', 'tileBytes'))} (${num(load('ours', 'tileRequests'), 0)})`,
+    `${kb(load('baseline', 'tileBytes'))} (${num(load('baseline', 'tileRequests'), 0)})`,
+    '≤ 150 KB',
+    status('basemap tiles'),
+  );
   for (const [key, label] of BYTE_ROWS) {
     const target = key === 'storyLayers' ? '≤ 60 KB gz' : key === 'firstView' ? '≤ 120 KB gz' : '';
     const met =
