@@ -337,6 +337,12 @@ export function createLiveMap(o: LiveMapOptions) {
       else if (reducedMotion) map.jumpTo({ center: camera.center, zoom: camera.zoom });
       else map.flyTo({ center: camera.center, zoom: camera.zoom, duration: 900 });
     },
+    /** Gives the canvas the focus, on this place (the reader was on it in the static map). */
+    focusPlace(id: string) {
+      focused = id;
+      canvas.focus();
+      o.onKeyFocus({ id });
+    },
     setPalette(next: Palette) {
       if (next === palette) return;
       palette = next;

@@ -201,6 +201,23 @@ describe('the live map by keyboard', () => {
     });
   }
 
+  it('a reader tabbing through the static map goes on, on the live map, from the same place', async () => {
+    // No pointer: the focus alone starts the live map.
+    opened = await open('/');
+    const { page } = opened;
+    const places = await storyPlaces(page);
+    const staticMap = page.getByRole('group', { name: 'Places on the map' });
+    const onStatic = () => staticMap.evaluate((el) => el.contains(document.activeElement));
+    for (let i = 0; i < 40 && !(await onStatic()); i++) await page.keyboard.press('Tab');
+    const name = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    expect(name, 'a place of the static map has focus').toBeTruthy();
+    await page.locator('.map.live[aria-busy="false"]').waitFor({ timeout: 30_000 });
+    await expect.poll(() => isFocused(page), { timeout: 10_000 }).toBe(true);
+    const place = await focusedPlace(page, places);
+    expect(place.label).toBe(name);
+    expect(await featureState(page, place.id)).toMatchObject({ focus: true });
+  });
+
   it('has no axe violations with a place focused', async () => {
     opened = await open('/');
     const { page } = opened;
