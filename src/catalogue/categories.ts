@@ -53,6 +53,20 @@ export function categoryOf(place: { kind: PlaceKind; status?: string | undefined
   return place.status ?? place.kind;
 }
 
+/** The places by category, in the legend's order, each category's in the story's order: the
+ * places list's order, which the map's keyboard focus follows too (Home, End). */
+export function placeGroups<P extends { kind: PlaceKind; status?: string | undefined }>(story: {
+  statuses: readonly StatusDefinition[];
+  places: Record<string, P>;
+}): { category: Category; places: P[] }[] {
+  return categoriesOf(story)
+    .map((category) => ({
+      category,
+      places: Object.values(story.places).filter((p) => categoryOf(p) === category.id),
+    }))
+    .filter((g) => g.places.length > 0);
+}
+
 /** The story's definition of a place's status (check.ts makes sure there is one). */
 export function statusOf<S extends StatusDefinition>(
   story: { statuses: readonly S[] },

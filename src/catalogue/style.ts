@@ -91,12 +91,19 @@ type Expr = ExpressionSpecification;
 // The spec's TypeScript types cannot follow nested expressions; the style is checked against the
 // spec itself (validateStyleMin) in tests/unit/catalogue/style.test.ts instead.
 const filter = (e: Expr) => e as FilterSpecification;
-const state = (key: 'active' | 'selected' | 'hover'): Expr => [
-  'boolean',
-  ['feature-state', key],
-  false,
-];
+const state = (key: 'active' | Mark): Expr => ['boolean', ['feature-state', key], false];
 const on: Expr = ['any', state('active'), state('selected')];
+
+type Mark = keyof typeof STATES;
+/** The states drawn over a place's paint, strongest first: the keyboard's focus is where the
+ * reader is, so it shows even on the open place or under the pointer. */
+const MARKS = ['focus', 'selected', 'hover'] as const satisfies readonly Mark[];
+/** `value` of the strongest state a place is in, else `otherwise`. */
+const marked = (
+  value: (s: (typeof STATES)[Mark]) => Expr | string | number,
+  otherwise: Expr | string | number,
+): Expr => ['case', ...MARKS.flatMap((m) => [state(m), value(STATES[m])]), otherwise] as Expr;
+const isMarked: Expr = ['any', ...MARKS.map(state)];
 const statusStyle: Expr = ['get', 'statusStyle'];
 const isArea: Expr = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
 const isLine: Expr = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false];
@@ -177,16 +184,10 @@ function areaLayers(p: Palette): LayerSpecification[] {
     areaValue('fillOpacity', 'active', 0.75),
     areaValue('fillOpacity', 'faint', 0.3),
   ];
-  const outlineWidth: Expr = [
-    'case',
-    state('selected'),
-    STATES.selected.areaWidth,
-    state('hover'),
-    STATES.hover.areaWidth,
-    on,
-    areaValue('outlineWidth', 'active', 1.6),
-    areaValue('outlineWidth', 'faint', 0.6),
-  ];
+  const outlineWidth = marked(
+    (s) => s.areaWidth,
+    ['case', on, areaValue('outlineWidth', 'active', 1.6), areaValue('outlineWidth', 'faint', 0.6)],
+  );
   const hatches = styles.flatMap(([id, s]): LayerSpecification[] =>
     s.geometry === 'area' && 'hatch' in s
       ? [
@@ -220,18 +221,11 @@ function areaLayers(p: Palette): LayerSpecification[] {
       filter: filter(['all', isArea, isPlace]),
       layout: { 'line-join': 'round' },
       paint: {
-        'line-color': [
-          'case',
-          state('selected'),
-          p[STATES.selected.colour],
-          state('hover'),
-          p[STATES.hover.colour],
-          outlineColor,
-        ],
+        'line-color': marked((s) => p[s.colour], outlineColor),
         'line-width': outlineWidth,
         'line-opacity': [
           'case',
-          ['any', state('selected'), state('hover')],
+          isMarked,
           1,
           emphasis((k) => paint(k)?.outlineOpacity, { active: 1, faint: 0.6 }),
         ],
@@ -310,22 +304,14 @@ function lineLayers(p: Palette): LayerSpecification[] {
       filter: lines,
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: {
-        'line-color': [
-          'case',
-          state('selected'),
-          p[STATES.selected.colour],
-          state('hover'),
-          p[STATES.hover.colour],
+        'line-color': marked(
+          (s) => p[s.colour],
           byKind((k) => (paint(k) ? p[paint(k)!.casing] : undefined), p.labelHalo),
-        ],
-        'line-width': [
-          'case',
-          state('selected'),
-          ['+', byKind((k) => paint(k)?.width.active, 3), 2 * STATES.selected.lineExtra],
-          state('hover'),
-          ['+', byKind((k) => paint(k)?.width.active, 3), 2 * STATES.hover.lineExtra],
+        ),
+        'line-width': marked(
+          (s) => ['+', byKind((k) => paint(k)?.width.active, 3), 2 * s.lineExtra],
           ['+', width, 2],
-        ],
+        ),
       },
     },
     ...groups.map((g, i): LayerSpecification => ({
@@ -357,7 +343,8 @@ function pointLayers(p: Palette): LayerSpecification[] {
   const paint = (k: PlaceKind) => (KINDS[k].geometry === 'point' ? KINDS[k].paint : undefined);
   return [
     {
-      // Layout properties cannot read feature state, so the selection ring is its own layer.
+      // Layout properties cannot read feature state, so the selection and focus ring is its own
+      // layer.
       id: 'place-point-ring',
       type: 'circle',
       source: SOURCE.places,
@@ -365,20 +352,8 @@ function pointLayers(p: Palette): LayerSpecification[] {
       paint: {
         'circle-radius': POINT_HIT_RADIUS,
         'circle-opacity': 0,
-        'circle-stroke-color': [
-          'case',
-          state('selected'),
-          p[STATES.selected.colour],
-          p[STATES.hover.colour],
-        ],
-        'circle-stroke-width': [
-          'case',
-          state('selected'),
-          STATES.selected.ring,
-          state('hover'),
-          STATES.hover.ring,
-          0,
-        ],
+        'circle-stroke-color': marked((s) => p[s.colour], p[STATES.hover.colour]),
+        'circle-stroke-width': marked((s) => s.ring, 0),
       },
     },
     {

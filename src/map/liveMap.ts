@@ -7,6 +7,17 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FilterSpecification, LngLatBoundsLike } from 'maplibre-gl';
 import type { CategoryId } from '../catalogue/categories.ts';
 import type { Bounds, Camera, Padding, Projection } from './camera.ts';
+import { MAP_KEYS } from './describe.ts';
+import {
+  DIRECTIONS,
+  isArrow,
+  isFocusKey,
+  nextFocus,
+  type Arrow,
+  type Candidate,
+} from './placeFocus.ts';
+import type { LonLat } from '../lib/geometry.ts';
+import { prefersReducedMotion } from '../lib/motion.ts';
 import { mapImages } from '../catalogue/icons.ts';
 import type { Palette } from '../catalogue/palette.ts';
 import { buildStyle, INTERACTIVE_LAYERS, SOURCE, type StyleInput } from '../catalogue/style.ts';
@@ -33,6 +44,10 @@ export interface LiveMapOptions {
   /** Feature ids ordered by how specific they are: the first hit wins (Crimea before Ukraine). */
   rank: (ids: string[]) => string | undefined;
   onPick: (id: string) => void;
+  /** The places the keyboard can focus, in the places list's order, each with the point it is
+   * reached at (its label point, or its middle). Only those drawn in the view are used. */
+  focusable: () => { id: string; anchor: LonLat }[];
+  onKeyFocus: (event: KeyFocus) => void;
   onBusy: (busy: boolean) => void;
   onMove: (bounds: Bounds) => void;
   onError: (message: string, sourceId?: string) => void;
@@ -43,6 +58,13 @@ export interface LiveMapOptions {
 }
 
 export type LiveMap = ReturnType<typeof createLiveMap>;
+
+/** What the keyboard did to the focus among the places: moved it to a place, found none further
+ * that way (`edge`) or none in the view at all (`empty`), or let it go (`cleared`: Escape). */
+export type KeyFocus = { id: string } | { edge: Arrow } | { empty: true } | { cleared: true };
+
+/** Shift and an arrow pan by this much, as MapLibre's own arrow keys did. */
+const PAN_STEP_PX = 100;
 
 export function createLiveMap(o: LiveMapOptions) {
   archives = new Protocol();
@@ -62,10 +84,11 @@ export function createLiveMap(o: LiveMapOptions) {
     cooperativeGestures: o.cooperative,
     interactive: o.interactive,
     attributionControl: false,
-    // The canvas is one tab stop for keyboard panning; features are reached through the places list.
+    // The canvas is one tab stop: arrows move between places (below); MapLibre keeps plus and
+    // minus.
     keyboard: true,
     locale: {
-      'Map.Title': 'Interactive map: arrow keys pan, plus and minus zoom',
+      'Map.Title': `Interactive map. ${MAP_KEYS}`,
       'CooperativeGesturesHandler.WindowsHelpText': 'Use Ctrl + scroll to zoom the map',
       'CooperativeGesturesHandler.MacHelpText': 'Use ⌘ + scroll to zoom the map',
     },
@@ -134,6 +157,8 @@ export function createLiveMap(o: LiveMapOptions) {
   };
   map.on('click', (e) => {
     const id = pick(e.point);
+    // The keyboard goes on from the place the reader clicked.
+    if (id) focused = id;
     if (id) o.onPick(id);
   });
   // The pointer cursor and the hover highlight over places: at most once a frame, and not while
@@ -161,6 +186,81 @@ export function createLiveMap(o: LiveMapOptions) {
   });
   map.on('mouseout', () => {
     if (!removed && loaded && !lost) hover(undefined);
+  });
+
+  // The keyboard. The canvas is one tab stop; while it has focus, arrows move a focus between
+  // the places drawn in the view (nearest that way on screen), Home and End go to the first and
+  // last, Enter or Space opens the focused place as a click does, and Escape lets it go. Shift
+  // and an arrow pan instead (MapLibre would rotate the map); plus and minus stay MapLibre's.
+  // Our listener is on the canvas, so it runs before MapLibre's on its container.
+  map.keyboard.disableRotation();
+  const canvas = map.getCanvas();
+  /** The keyboard's place: kept while focus is in the panel it opened, so Escape comes back to
+   * it. `drawn` is the one marked on the map: only while the canvas shows keyboard focus. */
+  let focused: string | undefined;
+  let drawn: string | undefined;
+  const draw = (id: string | undefined) => {
+    if (id === drawn) return;
+    if (drawn) setState(drawn, { focus: false });
+    if (id) setState(id, { focus: true });
+    drawn = id;
+  };
+  /** The focusable places drawn in the view (a hidden legend category draws none), where they
+   * are on the canvas; a large area whose label point is outside the view is reached at the edge
+   * nearest to it. */
+  const inView = (): Candidate[] => {
+    const rendered = map.queryRenderedFeatures({ layers: INTERACTIVE_LAYERS });
+    const ids = new Set(rendered.map((f) => String(f.properties.id)));
+    const clamp = (v: number, max: number) => Math.min(Math.max(v, 0), max);
+    return o
+      .focusable()
+      .filter((p) => ids.has(p.id))
+      .map(({ id, anchor }) => {
+        const p = map.project(anchor);
+        return { id, x: clamp(p.x, canvas.clientWidth), y: clamp(p.y, canvas.clientHeight) };
+      });
+  };
+  const moveFocus = (key: Parameters<typeof nextFocus>[1]) => {
+    const candidates = inView();
+    if (candidates.length === 0) return o.onKeyFocus({ empty: true });
+    // A focused place the reader has panned out of view: start again from the middle.
+    const from = candidates.find((c) => c.id === focused) ?? {
+      x: canvas.clientWidth / 2,
+      y: canvas.clientHeight / 2,
+    };
+    const next = nextFocus(candidates, key, from);
+    if (next === undefined) return o.onKeyFocus({ edge: key as Arrow });
+    focused = next;
+    draw(next);
+    o.onKeyFocus({ id: next });
+  };
+  canvas.addEventListener('keydown', (e) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || !loaded || lost) return;
+    if (isArrow(e.key) && e.shiftKey) {
+      e.preventDefault();
+      e.stopPropagation();
+      const [dx, dy] = DIRECTIONS[e.key];
+      map.panBy([dx * PAN_STEP_PX, dy * PAN_STEP_PX], {
+        duration: prefersReducedMotion() ? 0 : 300,
+      });
+    } else if (isFocusKey(e.key) && !e.shiftKey) {
+      e.preventDefault();
+      e.stopPropagation();
+      moveFocus(e.key);
+    } else if ((e.key === 'Enter' || e.key === ' ') && focused) {
+      e.preventDefault();
+      o.onPick(focused);
+    } else if (e.key === 'Escape') {
+      focused = undefined;
+      draw(undefined);
+      o.onKeyFocus({ cleared: true });
+    }
+  });
+  // The mark follows the keyboard's focus: gone when the reader tabs away or a panel takes the
+  // focus, back when focus returns to the map by keyboard.
+  canvas.addEventListener('blur', () => draw(undefined));
+  canvas.addEventListener('focus', () => {
+    if (focused && loaded && !lost && canvas.matches(':focus-visible')) draw(focused);
   });
 
   const baseFilters = new Map<string, FilterSpecification | undefined>();
@@ -196,6 +296,7 @@ export function createLiveMap(o: LiveMapOptions) {
   const applyStates = () => {
     for (const id of active) setState(id, { active: true });
     for (const id of selected) setState(id, { selected: true });
+    if (drawn) setState(drawn, { focus: true });
   };
 
   const motion = (reduced: boolean) => (reduced ? { duration: 0 } : { duration: 900 });
@@ -242,6 +343,12 @@ export function createLiveMap(o: LiveMapOptions) {
       if ('bounds' in camera) map.fitBounds(camera.bounds as LngLatBoundsLike, options);
       else if (reducedMotion) map.jumpTo({ center: camera.center, zoom: camera.zoom });
       else map.flyTo({ center: camera.center, zoom: camera.zoom, duration: 900 });
+    },
+    /** Gives the canvas the focus, on this place (the reader was on it in the static map). */
+    focusPlace(id: string) {
+      focused = id;
+      canvas.focus();
+      o.onKeyFocus({ id });
     },
     setPalette(next: Palette) {
       if (next === palette) return;

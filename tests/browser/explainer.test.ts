@@ -195,7 +195,8 @@ describe('guided reading', () => {
     const seen: string[] = [];
     await page.mouse.move(900, 400);
     // 60 px steps, as a trackpad scrolls: at 1280×800 the first passage starts 30 px above the
-    // reading line and the second 115 px below it, so one 120 px wheel notch carries both across.
+    // reading line and the second 115 px below it, so one 120 px wheel notch carries both across
+    // (reading.test.ts scrolls by whole notches).
     for (let i = 0; i < 120 && seen.length < order.length; i++) {
       await page.mouse.wheel(0, 60);
       await page.waitForTimeout(60);

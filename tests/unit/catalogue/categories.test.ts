@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoriesOf, categoryOf } from '../../../src/catalogue/categories.ts';
+import { categoriesOf, categoryOf, placeGroups } from '../../../src/catalogue/categories.ts';
 import { mapData } from '../../../src/map/build/mapData.ts';
 import { kindText } from '../../../src/catalogue/categories.ts';
 import { facts } from '../../../src/reading/format.ts';
@@ -31,6 +31,19 @@ describe('statuses are the story’s own', () => {
     ]);
     expect(categories.map((c) => c.id)).toContain('region');
     expect(categoryOf(story!.places['far-coast']!)).toBe('administered');
+  });
+
+  it('groups the places as the list shows them: by category in legend order, none twice', () => {
+    const groups = placeGroups(story!);
+    const order = categoriesOf(story!).map((c) => c.id);
+    const at = groups.map((g) => order.indexOf(g.category.id));
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    for (const g of groups) {
+      expect(g.places.length).toBeGreaterThan(0);
+      for (const p of g.places) expect(categoryOf(p)).toBe(g.category.id);
+    }
+    const ids = groups.flatMap((g) => g.places.map((p) => p.id));
+    expect(ids.sort()).toEqual(Object.keys(story!.places).sort());
   });
 
   it('draws each place by its status’s style and explains it in the story’s sentence', () => {

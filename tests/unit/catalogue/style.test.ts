@@ -1,8 +1,8 @@
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { expression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { DARK, LIGHT } from '../../../src/catalogue/palette.ts';
-import { KINDS } from '../../../src/catalogue/kinds.ts';
+import { KINDS, STATES } from '../../../src/catalogue/kinds.ts';
 import { BASEMAP_LAYERS } from '../../../src/catalogue/basemap.ts';
 import { buildStyle, INTERACTIVE_LAYERS, ORDER, SOURCE } from '../../../src/catalogue/style.ts';
 
@@ -113,5 +113,50 @@ describe('map style', () => {
     const style = buildStyle({ ...input, palette: LIGHT });
     const hit = style.layers.find((l) => l.id === 'place-line-hit');
     expect(hit?.type === 'line' ? hit.paint?.['line-width'] : 0).toBeGreaterThanOrEqual(24);
+  });
+});
+
+describe('the states drawn over a place', () => {
+  const style = buildStyle({ ...input, palette: LIGHT });
+  /** A paint property of a layer, evaluated by MapLibre's own expression engine for a feature of
+   * the given geometry (1 point, 2 line, 3 polygon) and kind, in the given feature state. */
+  const paint = (layer: string, property: string, type: 1 | 2 | 3, kind: string, state = {}) => {
+    const spec = style.layers.find((l) => l.id === layer);
+    const value = (spec && 'paint' in spec ? spec.paint : undefined)?.[property as never];
+    const parsed = expression.createExpression(value, property);
+    if (parsed.result !== 'success') throw new Error(`${layer} ${property} does not parse`);
+    const feature = { type, properties: { kind, role: 'place', statusStyle: 'none', tint: 0 } };
+    return parsed.value.evaluate({ zoom: 5 }, feature as never, state);
+  };
+
+  it('draws the keyboard focus on an area, a line and a point, from the catalogue', () => {
+    const focus = { focus: true };
+    expect(paint('place-area-outline', 'line-width', 3, 'region', focus)).toBe(
+      STATES.focus.areaWidth,
+    );
+    expect(paint('place-area-outline', 'line-width', 3, 'region')).toBeLessThan(
+      STATES.focus.areaWidth,
+    );
+    expect(paint('place-area-outline', 'line-color', 3, 'region', focus).toString()).toBe(
+      paint('place-area-outline', 'line-color', 3, 'region', { selected: true }).toString(),
+    );
+    const river = KINDS.river.geometry === 'line' ? KINDS.river.paint.width.active : NaN;
+    expect(paint('place-line-casing', 'line-width', 2, 'river', focus)).toBe(
+      river + 2 * STATES.focus.lineExtra,
+    );
+    expect(paint('place-point-ring', 'circle-stroke-width', 1, 'city', focus)).toBe(
+      STATES.focus.ring,
+    );
+    expect(paint('place-point-ring', 'circle-stroke-width', 1, 'city')).toBe(0);
+  });
+
+  it('shows the focus over the hover it is stronger than', () => {
+    const both = { focus: true, hover: true };
+    expect(paint('place-area-outline', 'line-width', 3, 'region', both)).toBe(
+      STATES.focus.areaWidth,
+    );
+    expect(paint('place-point-ring', 'circle-stroke-width', 1, 'city', both)).toBe(
+      STATES.focus.ring,
+    );
   });
 });
