@@ -93,9 +93,6 @@ const configSchema = z
   .object({
     $comment: z.string().optional(),
     sources: z.record(z.string(), sourceSchema),
-    // Admin-1 regions in this box join the places' topology too: where their borders meet a
-    // place's outline they cut its arcs, and arc ends are never simplified away.
-    region_bbox: z.tuple([lon, lat, lon, lat]),
     // The map's label font: the glyph ranges copied to public/fonts (tileserver-gl-styles).
     glyphs: z
       .object({

@@ -8,7 +8,7 @@ import { basinWater } from './seas.ts';
 import type { Admin1Feature, Sources } from './sources.ts';
 import { stabilise, type Product } from './stabilise.ts';
 import { arcsOf, presimplifyMercator, weightForZoom } from './topo.ts';
-import type { Box, TopoGeometry, Topology } from './types.ts';
+import type { TopoGeometry, Topology } from './types.ts';
 
 export interface Outputs {
   places: PlaceFeature[];
@@ -32,14 +32,12 @@ export function derive(config: Config, configFile: string, sources: Sources, log
   }));
   const byId = new Map(config.places.map((p) => [p.id, p]));
 
-  // Admin-1 regions: those the places use, those in the region box, those around a sea.
+  // Admin-1 regions: those the places use, and those around a sea (the land it is cut from).
   const waterBoxes = config.places.filter((p) => p.water).map((p) => boundsOf(p.water!.mask));
   const bounds = new Map(admin1.map((f) => [f, featureBounds(f)]));
-  const regionBox = config.region_bbox as Box;
   const used = admin1.filter(
     (f) =>
       config.places.some((p) => p.regions && matches(p.regions, f)) ||
-      boxesIntersect(bounds.get(f)!, regionBox) ||
       waterBoxes.some((b) => boxesIntersect(bounds.get(f)!, b)),
   );
   log(`admin-1: ${used.length} of ${admin1.length} Natural Earth regions`);
