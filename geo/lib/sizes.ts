@@ -5,13 +5,11 @@ import { gzipSync } from 'node:zlib';
 /** Budgets from the issue, in bytes after gzip (zlib level 6, the usual server default). */
 export const BUDGETS = {
   'story layers': 60_000,
-  'basemap, first view': 150_000,
 } as const;
 
-/** What each total counts: the story layers, and the basemap files loaded with the first view. */
+/** What each total counts. */
 export const TOTALS: Record<keyof typeof BUDGETS, string[]> = {
   'story layers': ['data/places.geojson'],
-  'basemap, first view': ['data/basemap-region.geojson', 'data/basemap-world.geojson'],
 };
 
 export interface FileSize {
@@ -24,8 +22,8 @@ export function gzipBytes(content: Buffer | string): number {
   return gzipSync(content, { level: 6 }).length;
 }
 
-/** Every file under the output root (public/data and public/fonts), sorted by path. */
-export function measure(root: string, dirs = ['data', 'fonts']): FileSize[] {
+/** Every file under the output root (public/data, public/fonts, public/tiles), sorted by path. */
+export function measure(root: string, dirs = ['data', 'fonts', 'tiles']): FileSize[] {
   const out: FileSize[] = [];
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir).sort()) {

