@@ -166,13 +166,9 @@ export function createLiveMap(o: LiveMapOptions) {
   // features).
   let hoverQueued = false;
   let removed = false;
-  let hovered: string | undefined;
+  const hovered = marker('hover');
   const hover = (id: string | undefined) => {
-    if (id === hovered) return;
-    if (hovered) setState(hovered, { hover: false });
-    if (id) setState(id, { hover: true });
-    hovered = id;
-    map.getCanvas().style.cursor = id ? 'pointer' : '';
+    if (hovered.set(id)) map.getCanvas().style.cursor = id ? 'pointer' : '';
   };
   map.on('remove', () => (removed = true));
   map.on('mousemove', (e) => {
@@ -198,13 +194,8 @@ export function createLiveMap(o: LiveMapOptions) {
   /** The keyboard's place: kept while focus is in the panel it opened, so Escape comes back to
    * it. `drawn` is the one marked on the map: only while the canvas shows keyboard focus. */
   let focused: string | undefined;
-  let drawn: string | undefined;
-  const draw = (id: string | undefined) => {
-    if (id === drawn) return;
-    if (drawn) setState(drawn, { focus: false });
-    if (id) setState(id, { focus: true });
-    drawn = id;
-  };
+  const drawn = marker('focus');
+  const draw = (id: string | undefined) => void drawn.set(id);
   /** The focusable places drawn in the view (a hidden legend category draws none), where they
    * are on the canvas; a large area whose label point is outside the view is reached at the edge
    * nearest to it. */
@@ -287,6 +278,23 @@ export function createLiveMap(o: LiveMapOptions) {
   let hidden: readonly CategoryId[] = [];
   const setState = (id: string, state: Record<string, boolean>) =>
     map.setFeatureState({ source: SOURCE.places, id }, state);
+  /** A feature state one place holds at a time (the hover, the keyboard focus): `set` moves it
+   * and says whether it moved. */
+  function marker(key: 'hover' | 'focus') {
+    let id: string | undefined;
+    return {
+      get id() {
+        return id;
+      },
+      set(next: string | undefined): boolean {
+        if (next === id) return false;
+        if (id) setState(id, { [key]: false });
+        if (next) setState(next, { [key]: true });
+        id = next;
+        return true;
+      },
+    };
+  }
   const applyHidden = () => {
     const hide = ['!', ['in', ['get', 'category'], ['literal', [...hidden]]]];
     for (const [layer, base] of baseFilters) {
@@ -296,7 +304,7 @@ export function createLiveMap(o: LiveMapOptions) {
   const applyStates = () => {
     for (const id of active) setState(id, { active: true });
     for (const id of selected) setState(id, { selected: true });
-    if (drawn) setState(drawn, { focus: true });
+    if (drawn.id) setState(drawn.id, { focus: true });
   };
 
   const motion = (reduced: boolean) => (reduced ? { duration: 0 } : { duration: 900 });
