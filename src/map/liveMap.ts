@@ -124,7 +124,15 @@ export function createLiveMap(o: LiveMapOptions) {
     const sourceId = (e as { sourceId?: string }).sourceId;
     o.onError(e.error?.message ?? 'map error', sourceId);
   });
+  // A resize (the container's, by MapLibre's own observer) keeps the camera: what the reader
+  // asked to see is the same, and a legend re-counting the places in view would shift (CLS).
+  let resized = false;
+  map.on('resize', () => (resized = true));
   map.on('moveend', () => {
+    if (resized) {
+      resized = false;
+      return;
+    }
     const b = map.getBounds();
     o.onMove([
       [b.getWest(), b.getSouth()],

@@ -323,11 +323,18 @@ describe('the swap from static to live map', () => {
             for (const e of list.getEntries() as (PerformanceEntry & {
               value: number;
               hadRecentInput: boolean;
-              sources?: { node?: Node }[];
+              sources?: {
+                node?: Node;
+                previousRect: DOMRectReadOnly;
+                currentRect: DOMRectReadOnly;
+              }[];
             })[]) {
               if (e.hadRecentInput) continue;
-              const sources = (e.sources ?? []).map((s) =>
-                s.node instanceof Element ? s.node.className.toString() : String(s.node?.nodeName),
+              // What moved, from where to where, and when: enough to find the cause in a CI log.
+              const sources = (e.sources ?? []).map(
+                (s) =>
+                  `${s.node instanceof Element ? s.node.className.toString() : String(s.node?.nodeName)} ` +
+                  `${JSON.stringify(s.previousRect)} → ${JSON.stringify(s.currentRect)} at ${Math.round(e.startTime)} ms`,
               );
               w.__shifts.push({ value: e.value, sources });
             }
