@@ -1,7 +1,7 @@
 /**
  * `npm run geo`: derives the curated places, the world gazetteer and the world tiles from Natural
  * Earth, GeoNames and GSHHG data (npm packages in geo/package.json, Debian gmt) and writes the
- * committed outputs: gazetteer/, public/tiles, the story layers, glyphs and licences.
+ * committed outputs: gazetteer/ and, in public/, the tiles, their licences and the glyphs.
  *
  *   tsx geo/build.ts [--config geo/places.json] [--sources geo/node_modules] [--out public]
  *
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from './lib/config.ts';
 import { GeoCheckError, GeoInputError } from './lib/errors.ts';
-import { licencesText, OUTPUT, serialise, writeAll, type PlannedFile } from './lib/output.ts';
+import { licencesText, OUTPUT, writeAll, type PlannedFile } from './lib/output.ts';
 import { buildGazetteer, GAZETTEER_FILE } from './lib/gazetteer/index.ts';
 import { derive } from './lib/pipeline.ts';
 import { buildTiles, TILES_FILE } from './lib/tiles/index.ts';
@@ -65,16 +65,9 @@ function main(): void {
   const out = derive(config, shown, sources, log);
 
   const fontDir = `${OUTPUT.fonts}/${config.glyphs.font}`;
-  const used = new Map<string, string[]>();
-  for (const f of out.places) {
-    const key = Object.entries(config.sources).find(
-      ([, s]) => s.dataset === f.properties.source.dataset,
-    )![0];
-    used.set(key, [...(used.get(key) ?? []), String(f.id)]);
-  }
+  // The curated places are not written on their own: the gazetteer carries them unchanged.
   const files: PlannedFile[] = [
-    { path: OUTPUT.places, content: serialise(out.places) },
-    { path: OUTPUT.licences, content: licencesText(config, used, (p) => sources.version(p)) },
+    { path: OUTPUT.licences, content: licencesText(config, (p) => sources.version(p)) },
     ...out.glyphs.map((g) => ({ path: `${fontDir}/${g.range}.pbf`, copyFrom: g.file })),
     { path: `${fontDir}/OFL.txt`, copyFrom: join(here, 'licences', 'OFL-1.1.txt') },
   ];

@@ -42,7 +42,7 @@ export const cameraSchema = z.union([centerCameraSchema, boundsCameraSchema], {
 export const displaySchema = z.enum(['map', 'inset', 'card']);
 export const projectionSchema = z.enum(['mercator', 'globe']);
 
-// ---- Gazetteer (public/data/places.geojson) and story-local places.geojson ----
+// ---- Gazetteer (gazetteer/world.geojson.gz) and story-local places.geojson ----
 
 /** The kinds are the catalogue's (src/catalogue/kinds.ts): one entry there adds one here. */
 export const placeKindSchema = z.enum(KIND_IDS, {

@@ -13,7 +13,7 @@ import { axeViolations } from './support/axe.ts';
 import { browser, mapIdle as sharedMapIdle } from './support/page.ts';
 
 const TITLE = 'Map: US and Russian defense chiefs talk';
-// Crimea's label point, from public/data/places.geojson.
+// Crimea's label point, from the gazetteer's `crimea` (gazetteer/world.geojson.gz).
 const CRIMEA_LABEL: [number, number] = [34.3233, 45.3178];
 // The crimea-strike passage's camera (stories/black-sea-call/story.md).
 const CRIMEA_STRIKE = { west: 22, south: 43.5, east: 41, north: 56.5 };

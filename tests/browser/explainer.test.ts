@@ -7,7 +7,7 @@ import { camera, featureState, renderedPlaces, screenPoint, visiblePoint } from 
 import { axeViolations } from './support/axe.ts';
 import { mapIdle, open, type Opened } from './support/page.ts';
 
-// Crimea's label point and box, from public/data/places.geojson.
+// Crimea's label point and box, from the gazetteer's `crimea` (gazetteer/world.geojson.gz).
 const CRIMEA_LABEL: [number, number] = [34.3233, 45.3178];
 const CRIMEA_BOX = { west: 32.48, south: 44.38, east: 36.65, north: 46.23 };
 

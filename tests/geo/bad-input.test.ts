@@ -48,8 +48,8 @@ beforeEach(() => {
   out = mkdtempSync(join(tmpdir(), 'geo-out-'));
   empty = mkdtempSync(join(tmpdir(), 'geo-sources-'));
   work = mkdtempSync(join(tmpdir(), 'geo-config-'));
-  mkdirSync(join(out, 'data'));
-  writeFileSync(join(out, 'data', 'places.geojson'), SENTINEL);
+  mkdirSync(join(out, 'tiles'));
+  writeFileSync(join(out, 'tiles', 'world.pmtiles'), SENTINEL);
 });
 
 afterEach(() => {

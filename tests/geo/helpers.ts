@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import type {
   Feature,
   FeatureCollection,
@@ -14,14 +15,8 @@ import type {
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const publicDir = join(root, 'public');
 
-export const OUTPUT_FILES = ['data/places.geojson'] as const;
-
 export function readText(path: string): string {
   return readFileSync(join(publicDir, path), 'utf8');
-}
-
-export function readCollection<G extends Geometry = Geometry>(path: string): FeatureCollection<G> {
-  return JSON.parse(readText(path)) as FeatureCollection<G>;
 }
 
 export type Shape = Polygon | MultiPolygon;
@@ -32,12 +27,31 @@ export function polygonsOf(g: Geometry): Position[][][] {
   return [];
 }
 
-const places = readCollection('data/places.geojson');
+/** The ids of geo/places.json, in its order. */
+export const CURATED_IDS: string[] = (
+  JSON.parse(readFileSync(join(root, 'geo', 'places.json'), 'utf8')) as {
+    places: { id: string }[];
+  }
+).places.map((p) => p.id);
+
+let curated: Feature[] | undefined;
+
+/**
+ * The curated places of geo/places.json, as stories get them: from the committed gazetteer
+ * (npm run geo writes them nowhere else), read once per test file.
+ */
+export function curatedFeatures(): Feature[] {
+  if (!curated) {
+    const gz = readFileSync(join(root, 'gazetteer', 'world.geojson.gz'));
+    const fc = JSON.parse(gunzipSync(gz).toString('utf8')) as FeatureCollection;
+    const byId = new Map(fc.features.map((f) => [String(f.id), f]));
+    curated = CURATED_IDS.flatMap((id) => byId.get(id) ?? []);
+  }
+  return curated;
+}
 
 export function place<G extends Geometry = Shape>(id: string): Feature<G> {
-  const f = places.features.find((p) => p.id === id);
+  const f = curatedFeatures().find((p) => p.id === id);
   if (!f) throw new Error(`no place ${id}`);
   return f as Feature<G>;
 }
-
-export const placeFeatures = places.features;

