@@ -1,8 +1,17 @@
-// The embed's side of the host protocol (see protocol.ts): sends its height so the host can size
-// the iframe, reports the place and passage the map shows, and lets the host article choose the
-// passage. It only obeys its parent window, from the parent's origin when that can be known.
+// The embed's side of the host protocols (see protocol.ts): sends its height so the host can size
+// the iframe (pym, or AMP's embed-size), reports the place and passage the map shows, and lets the
+// host article choose the passage. It only obeys its parent window, from the parent's origin when
+// that can be known. Which layout the embed takes follows from the host (embedLayout).
 import type { Reader } from '../state/reader.svelte.ts';
-import { CHILD_ID, formatMessage, parseMessage, type MessageType } from './protocol.ts';
+import {
+  AMP_PARAM,
+  CHILD_ID,
+  ampSizeMessage,
+  embedLayout,
+  formatMessage,
+  parseMessage,
+  type MessageType,
+} from './protocol.ts';
 
 /** The host's origin: the browser's record of it, else what the host said it was. */
 function parentOrigin(params: URLSearchParams): string | undefined {
@@ -24,13 +33,22 @@ export function connectToHost(reader: Reader): () => void {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   const params = new URLSearchParams(location.search);
   const childId = params.get('childId') ?? '';
-  if (window.parent === window || !CHILD_ID.test(childId)) return () => {};
+  const framed = window.parent !== window;
+  const amp = framed && params.has(AMP_PARAM);
+  if (!framed || (!amp && !CHILD_ID.test(childId))) return () => {};
   const origin = parentOrigin(params);
   // The host sizes the frame to the content, so the frame itself never scrolls.
-  document.documentElement.dataset.autoHeight = '';
+  if (embedLayout(location.search, framed) === 'flow')
+    document.documentElement.dataset.autoHeight = '';
 
-  const send = (type: MessageType, value: string) =>
+  const send = (type: MessageType, value: string) => {
+    if (amp) {
+      // AMP's cache serves the article from an origin the embed cannot know; a height is no secret.
+      if (type === 'height') window.parent.postMessage(ampSizeMessage(Number(value)), '*');
+      return;
+    }
     window.parent.postMessage(formatMessage(childId, type, value), origin ?? '*');
+  };
 
   // One height message per burst of changes; the same height is not sent twice unless asked.
   let sent = -1;

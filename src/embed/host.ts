@@ -3,10 +3,20 @@
 //   <div data-map-explainer="https://…/<story>/embed.html#passage=…"></div>
 // into a titled iframe (also when a CMS adds the container later) that takes the height its content
 // asks for, lets paragraphs marked `data-map-passage="<id>"` choose the passage the map shows, and
-// fires `mapexplainer:place` and `mapexplainer:passage` DOM events on the container. Messages: see
-// protocol.ts.
-import { onScrollFrame, passedReadingLine } from '../lib/readingLine.ts';
-import { CHILD_ID, formatMessage, parseIds, parseMessage, STORY_ID } from './protocol.ts';
+// fires `mapexplainer:place` and `mapexplainer:passage` DOM events on the container. With
+// `data-map-layout="map"` the frame is the map alone, pinned in view while those paragraphs pass
+// (pin below). Messages: see protocol.ts.
+import { onScrollFrame, passedReadingLine, READING_LINE } from '../lib/readingLine.ts';
+import {
+  CHILD_ID,
+  formatMessage,
+  LAYOUT_PARAM,
+  MAP_FIRST,
+  parseIds,
+  parseMessage,
+  pinnedHeight,
+  STORY_ID,
+} from './protocol.ts';
 
 interface Embed {
   container: HTMLElement;
@@ -18,6 +28,8 @@ interface Embed {
   /** The passage the host article is at, sent once the map is ready. */
   passage?: string;
   paragraph?: Element;
+  /** The map-first layout: the host sizes and pins the frame; the embed fits it. */
+  pinned?: { top: number; height: number; released: boolean };
 }
 
 const MIN_HEIGHT = 150;
@@ -46,6 +58,8 @@ function mount(container: HTMLElement): boolean {
   url.searchParams.set('initialWidth', String(container.offsetWidth));
   url.searchParams.set('childId', childId);
   url.searchParams.set('parentUrl', location.origin);
+  const mapFirst = container.getAttribute('data-map-layout') === MAP_FIRST;
+  if (mapFirst) url.searchParams.set(LAYOUT_PARAM, MAP_FIRST);
   const iframe = document.createElement('iframe');
   iframe.src = url.href;
   iframe.title = container.getAttribute('data-map-title') || 'Interactive map';
@@ -57,8 +71,51 @@ function mount(container: HTMLElement): boolean {
   iframe.style.height = `${Number(container.getAttribute('data-map-height')) || 600}px`;
   // The container may hold a fallback link for readers without JavaScript.
   container.replaceChildren(iframe);
-  embeds.push({ container, iframe, origin: url.origin, childId, ready: false });
+  const embed: Embed = { container, iframe, origin: url.origin, childId, ready: false };
+  if (mapFirst) {
+    embed.pinned = {
+      top: Number(container.getAttribute('data-map-top')) || 0,
+      height: 0,
+      released: false,
+    };
+    container.setAttribute('data-map-pinned', '');
+    container.style.zIndex = '1';
+    sizePinned(embed);
+    pin(embed, true);
+  }
+  embeds.push(embed);
   return true;
+}
+
+function sizePinned(embed: Embed) {
+  const asked = Number(embed.container.getAttribute('data-map-height')) || undefined;
+  embed.pinned!.height = pinnedHeight(embed.container.offsetWidth, innerHeight, asked);
+  embed.iframe.style.height = `${embed.pinned!.height}px`;
+}
+
+/** Sticky at `top` (the compositor keeps it there, no scroll handler in the way); released, it sits
+ * where the last paragraph ends and scrolls away with the article. */
+function pin(embed: Embed, on: boolean, releasedTop = 0) {
+  const { style } = embed.container;
+  embed.pinned!.released = !on;
+  style.position = on ? 'sticky' : 'relative';
+  style.top = `${on ? embed.pinned!.top : releasedTop}px`;
+}
+
+/** Pins or releases each map-first embed by where the last paragraph it owns is. */
+function followPins(last: Map<Embed, Element>) {
+  last.forEach((paragraph, embed) => {
+    const p = embed.pinned;
+    if (!p) return;
+    const end = paragraph.getBoundingClientRect().bottom;
+    const rect = embed.container.getBoundingClientRect();
+    if (!p.released && end < p.top + p.height) {
+      // Where it would be in the flow, then as far down as the last paragraph's end.
+      embed.container.style.position = 'static';
+      const flow = embed.container.getBoundingClientRect().top;
+      pin(embed, false, end - p.height - flow);
+    } else if (p.released && rect.top > p.top) pin(embed, true);
+  });
 }
 
 function onMessage(event: MessageEvent) {
@@ -70,7 +127,8 @@ function onMessage(event: MessageEvent) {
   if (message.type === 'height') {
     if (!/^\d{1,6}$/.test(message.value)) return;
     const height = Math.min(Math.max(Number(message.value), MIN_HEIGHT), MAX_HEIGHT);
-    embed.iframe.style.height = `${height}px`;
+    // A pinned map keeps the height the host gave it: its first message only says it listens.
+    if (!embed.pinned) embed.iframe.style.height = `${height}px`;
     if (!embed.ready) {
       embed.ready = true;
       if (embed.passage) post(embed, 'mapexplainer:passage', embed.passage);
@@ -115,11 +173,20 @@ function watchPassages() {
     }
     owner.set(p, embed);
   }
+  const last = new Map<Embed, Element>();
+  for (const p of paragraphs) last.set(owner.get(p)!, p);
+  /** Under a pinned map, the middle of what it leaves of the viewport. */
+  const line = (embed: Embed) => {
+    const top = embed.pinned ? embed.pinned.top + embed.pinned.height : 0;
+    return top + (innerHeight - top) * READING_LINE;
+  };
   const update = () => {
+    followPins(last);
     if (!scrolled) return;
     const reading = new Map<Embed, Element>();
     for (const p of paragraphs) {
-      if (passedReadingLine(p)) reading.set(owner.get(p)!, p);
+      const embed = owner.get(p)!;
+      if (passedReadingLine(p, line(embed))) reading.set(embed, p);
     }
     reading.forEach((paragraph, embed) => {
       const id = paragraph.getAttribute('data-map-passage') ?? '';
@@ -150,7 +217,10 @@ function start() {
 addEventListener('message', onMessage);
 // pym's width message: the child answers with its height.
 addEventListener('resize', () => {
-  for (const e of embeds) if (e.ready) post(e, 'width', String(e.container.offsetWidth));
+  for (const e of embeds) {
+    if (e.pinned) sizePinned(e);
+    if (e.ready) post(e, 'width', String(e.container.offsetWidth));
+  }
 });
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
 else start();

@@ -5,6 +5,10 @@
 export const NARROW_MAX_PX = 599;
 export const NARROW = `(max-width: ${NARROW_MAX_PX}px)`;
 export const WIDE = `(min-width: ${NARROW_MAX_PX + 1}px)`;
+/** A map this short or shorter (a frame of fixed height, a phone held sideways) starts with the
+ * legend folded, as a narrow one does: open, it would cover most of the map. */
+export const SHORT_MAX_PX = 599;
+export const SHORT = `(max-height: ${SHORT_MAX_PX}px)`;
 /** From this width the map and the text sit side by side (app.css only). */
 export const SIDE_BY_SIDE_MIN_PX = 900;
 /** Every width a media query may name: the last px of each narrower layout. */

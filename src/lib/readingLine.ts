@@ -9,9 +9,10 @@
 /** The reading line, as a share of the viewport's height from its top. */
 export const READING_LINE = 0.5;
 
-/** Whether an element's top has passed the reading line. */
-export function passedReadingLine(el: Element): boolean {
-  return el.getBoundingClientRect().top < innerHeight * READING_LINE;
+/** Whether an element's top has passed the reading line (by default the viewport's; a host page
+ * with a map pinned at its top reads in what the map leaves free). */
+export function passedReadingLine(el: Element, line = innerHeight * READING_LINE): boolean {
+  return el.getBoundingClientRect().top < line;
 }
 
 /** How long each passage the reading line crossed stays active before the next one gets its

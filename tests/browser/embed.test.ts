@@ -371,22 +371,25 @@ describe('the embed page', () => {
     }
   });
 
-  it('has no axe violations, with a panel open, at 300 px wide, plain and dark', async () => {
-    for (const [url, width] of [
-      [embed(), 640],
-      [embed('', '#place=crimea'), 640],
-      [embed('', '#place=crimea'), 300],
-      [embed('?plain&theme=dark'), 480],
-    ] as const) {
+  // One test per page: each waits for the live map and runs axe, 10–20 s apiece under load.
+  it.each([
+    ['', '', 640],
+    ['', '#place=crimea', 640],
+    ['', '#place=crimea', 300],
+    ['?plain&theme=dark', '', 480],
+  ] as const)(
+    'has no axe violations: embed.html%s%s at %i px wide',
+    async (query, hashPart, width) => {
+      const url = embed(query, hashPart);
       const opened = await openPage(url, { viewport: { width, height: 700 } });
       await mapIdle(opened.page);
       expect(await axe(opened.page), `${url} at ${width}px`).toEqual([]);
       expect(opened.errors).toEqual([]);
       await opened.close();
-    }
-  });
+    },
+  );
 
-  it('works from 300 px wide: map first, nothing wider than the frame', async () => {
+  it('works from 300 px wide: map first, nothing wider or taller than the window', async () => {
     const opened = await openPage(embed(), { viewport: { width: 300, height: 600 } });
     const { page } = opened;
     await mapIdle(page);
@@ -398,9 +401,15 @@ describe('the embed page', () => {
     const map = (await page.getByRole('region', { name: /^Map:/ }).boundingBox())!;
     expect(map.width).toBe(300);
     expect(map.height).toBeGreaterThanOrEqual(250);
-    // The map comes before the places list.
+    // Opened on its own the embed fits the window: the map, then the passage controls; the places
+    // list opens over the map.
+    expect(layout.height).toBeLessThanOrEqual(600);
+    const next = (await page.getByRole('button', { name: 'Next passage' }).boundingBox())!;
+    expect(next.y).toBeGreaterThanOrEqual(map.y + map.height - 1);
+    await page.getByText('Places and sources').click();
     const list = (await page.getByRole('heading', { name: 'Places in this story' }).boundingBox())!;
-    expect(list.y).toBeGreaterThan(map.y + map.height - 1);
+    expect(list.y).toBeGreaterThanOrEqual(0);
+    expect(list.y + list.height).toBeLessThanOrEqual(600);
     console.log(`embed at 300 px: map ${map.height}px, page ${layout.height}px`);
     await opened.close();
   });
@@ -605,6 +614,162 @@ describe('embed.js on a page that adds the map later', () => {
     await page.evaluate(() => scrollTo(0, document.body.scrollHeight));
     await expect.poll(() => frame.evaluate(() => location.hash)).toBe('#passage=crimea-strike');
     expect(await page.locator('iframe').count()).toBe(1);
+    expect(opened.errors).toEqual([]);
+    await opened.close();
+  });
+});
+
+/** How much of an element's box is inside the viewport, 0 to 1. */
+const shareInViewport = (el: Locator) =>
+  el.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    const seen = Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0));
+    return r.height > 0 ? seen / r.height : 0;
+  });
+/** Whether a frame's document can scroll itself (a wheel over it would stay in the frame). */
+const frameScrolls = (frame: Frame) =>
+  frame.evaluate(() => {
+    const root = document.scrollingElement!;
+    return (
+      root.scrollHeight > root.clientHeight + 1 && getComputedStyle(root).overflowY !== 'hidden'
+    );
+  });
+
+describe.each([
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+])('at $width×$height', (viewport) => {
+  it('the map-first embed stays in view while the host paragraphs drive it, and leaves after the last', async () => {
+    const opened = await openPage(`${host()}/pinned.html`, { viewport, reducedMotion: 'reduce' });
+    const { page } = opened;
+    const iframe = page.getByTitle(TITLE);
+    const frame = (await (await iframe.elementHandle())!.contentFrame())!;
+    await mapIdle(frame);
+    expect(await frameScrolls(frame), 'the pinned frame scrolls itself').toBe(false);
+    const box = (await iframe.boundingBox())!;
+    expect(box.height).toBeLessThanOrEqual(viewport.height * 0.6 + 1);
+    // A reader's wheel over the article text below the map, notch by notch.
+    await page.mouse.move(viewport.width / 2, viewport.height - 10);
+    const seen: string[] = [];
+    let least = 1;
+    for (let notch = 0; notch < 200 && seen.length < 6; notch++) {
+      await page.mouse.wheel(0, 120);
+      await page.waitForTimeout(60);
+      const id = await page
+        .locator('[data-map-active]')
+        .getAttribute('data-map-passage')
+        .catch(() => null);
+      if (!id) continue;
+      least = Math.min(least, await shareInViewport(iframe));
+      if (seen.at(-1) !== id) seen.push(id);
+    }
+    console.log(
+      `pinned at ${viewport.width}: passages ${seen.join(' → ')}, least in view ${least}`,
+    );
+    expect(seen).toEqual([
+      'first-call',
+      'pentagon-account',
+      'moscow-warning',
+      'lowest-point',
+      'crimea-strike',
+      'black-sea-drone',
+    ]);
+    expect(least, 'share of the map in view while paragraphs drive it').toBeGreaterThanOrEqual(0.8);
+    await expect.poll(() => hash(frame)).toBe('#passage=black-sea-drone');
+    // Past the last paragraph the map scrolls away with the article instead of covering it.
+    const last = page.locator('[data-map-passage="black-sea-drone"]');
+    for (let notch = 0; notch < 60; notch++) {
+      await page.mouse.wheel(0, 120);
+      await page.waitForTimeout(30);
+      const gone = await iframe.evaluate((el) => el.getBoundingClientRect().bottom <= 0);
+      if (gone) break;
+    }
+    expect(await shareInViewport(iframe)).toBe(0);
+    // Released where the last paragraph ends: the map never sat over the text after it.
+    const mapBottom = await iframe.evaluate((el) => el.getBoundingClientRect().bottom);
+    const lastBottom = await last.evaluate((el) => el.getBoundingClientRect().bottom);
+    expect(Math.abs(mapBottom - lastBottom)).toBeLessThanOrEqual(2);
+    // And back: scrolling up brings it down with the article until it is pinned again, then it
+    // stays at the top while the paragraphs go on scrolling.
+    const top = () => iframe.evaluate((el) => el.getBoundingClientRect().top);
+    for (let notch = 0; notch < 60 && (await top()) < 0; notch++) {
+      await page.mouse.wheel(0, -120);
+      await page.waitForTimeout(30);
+    }
+    for (let notch = 0; notch < 3; notch++) {
+      await page.mouse.wheel(0, -120);
+      await page.waitForTimeout(60);
+    }
+    await expect.poll(top).toBeCloseTo(0, 0);
+    expect(await shareInViewport(iframe)).toBe(1);
+    expect(opened.errors).toEqual([]);
+    expect(opened.foreign).toEqual([]);
+    await opened.close();
+  });
+
+  it('a bare iframe fits its height: it never scrolls itself, a wheel over it scrolls the article', async () => {
+    const opened = await openPage(`${host()}/bare.html`, { viewport });
+    const { page } = opened;
+    const iframe = page.getByTitle(TITLE);
+    const frame = (await (await iframe.elementHandle())!.contentFrame())!;
+    await mapIdle(frame);
+    expect(await frameScrolls(frame), 'the frame scrolls itself').toBe(false);
+    const map = (await frame.getByRole('region', { name: /^Map:/ }).boundingBox())!;
+    const frameBox = (await iframe.boundingBox())!;
+    // The map takes most of the frame; the title and the controls the rest.
+    expect(map.height).toBeGreaterThanOrEqual(frameBox.height * 0.7);
+    // Over the passage controls (not the map): the page scrolls, the frame does not.
+    await page.evaluate(() => scrollTo(0, 0));
+    const next = (await frame.getByRole('button', { name: 'Next passage' }).boundingBox())!;
+    await page.mouse.move(next.x + next.width / 2, next.y - 4);
+    await page.mouse.wheel(0, 200);
+    // A wheel the frame leaves goes on to the host page through the browser: under software
+    // WebGL that waits for the frame's busy renderer.
+    await expect.poll(() => page.evaluate(() => scrollY), { timeout: 10_000 }).toBeGreaterThan(100);
+    expect(await frame.evaluate(() => scrollY)).toBe(0);
+    // The places and the sources open over the map, inside the frame.
+    await page.evaluate(() => scrollTo(0, 0));
+    await frame.getByText('Places and sources').click();
+    const list = frame.getByRole('heading', { name: 'Places in this story' });
+    await list.waitFor();
+    const listBox = (await list.boundingBox())!;
+    expect(listBox.y).toBeGreaterThanOrEqual(frameBox.y - 1);
+    expect(listBox.y + listBox.height).toBeLessThanOrEqual(frameBox.y + frameBox.height + 1);
+    expect(await frameScrolls(frame)).toBe(false);
+    // axe goes into the frame from the host page.
+    expect(await axeViolations(page)).toEqual([]);
+    expect(opened.errors).toEqual([]);
+    await opened.close();
+  });
+});
+
+describe('an AMP page (amp-iframe, resizable)', () => {
+  it('asks for its content height with embed-size messages', async () => {
+    const opened = await openPage(`${host()}/amp.html`, { viewport: { width: 390, height: 844 } });
+    const { page } = opened;
+    const iframe = page.getByTitle(TITLE);
+    const frame = (await (await iframe.elementHandle())!.contentFrame())!;
+    type AmpWindow = { ampMessages: Record<string, unknown>[] };
+    const messages = () =>
+      page.evaluate(() => (window as unknown as AmpWindow).ampMessages.slice());
+    await expect.poll(async () => (await messages()).length).toBeGreaterThan(0);
+    for (const m of await messages()) {
+      expect(Object.keys(m).sort()).toEqual(['height', 'sentinel', 'type']);
+      expect(m).toMatchObject({ sentinel: 'amp', type: 'embed-size' });
+      expect(Number.isInteger(m.height)).toBe(true);
+    }
+    // Its whole content, places list and sources included: taller than the 600 px it was given.
+    await expect
+      .poll(async () => {
+        const h = await heights(iframe, frame);
+        return Math.abs(h.iframe - h.content);
+      })
+      .toBeLessThanOrEqual(1);
+    expect((await heights(iframe, frame)).iframe).toBeGreaterThan(600);
+    // Only AMP's messages: nothing of pym's reaches an AMP page.
+    expect(
+      await page.evaluate(() => (window as unknown as { otherMessages: unknown[] }).otherMessages),
+    ).toEqual([]);
     expect(opened.errors).toEqual([]);
     await opened.close();
   });

@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LAYOUT_EDGES_PX } from '../../../src/lib/breakpoints.ts';
+import { LAYOUT_EDGES_PX, SHORT_MAX_PX } from '../../../src/lib/breakpoints.ts';
 
 function files(dir = 'src'): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -24,8 +24,12 @@ describe('the layout breakpoint', () => {
         const px = Number(m[2]);
         expect(LAYOUT_EDGES_PX, `${file}: ${m[0]}`).toContain(m[1] === 'max' ? px : px - 1);
       }
+      for (const m of text.matchAll(/\((max|min)-height:\s*(\d+)px\)/g)) {
+        const px = Number(m[2]);
+        expect([SHORT_MAX_PX], `${file}: ${m[0]}`).toContain(m[1] === 'max' ? px : px - 1);
+      }
       if (file !== join('src', 'lib', 'breakpoints.ts'))
-        expect(text, file).not.toMatch(/matchMedia\(\s*['"`]\((max|min)-width/);
+        expect(text, file).not.toMatch(/matchMedia\(\s*['"`]\((max|min)-(width|height)/);
     }
     expect(seen).toBeGreaterThan(2);
   });
