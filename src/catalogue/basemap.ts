@@ -16,6 +16,9 @@ export const basemapUrl = (absoluteArchiveUrl: string): string => `pmtiles://${a
  * of @protomaps/basemaps (protomaps.ts). The static map always draws the world tiles. */
 export type BasemapSchema = 'world' | 'protomaps';
 
+/** The id prefix of a Protomaps basemap's layers (protomaps.ts), so they never meet ours. */
+export const PROTOMAPS_PREFIX = 'protomaps-';
+
 /** ODbL asks for this credit wherever OSM data is shown. */
 export const OSM_CREDIT = '© OpenStreetMap contributors';
 

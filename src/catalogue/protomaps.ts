@@ -1,11 +1,11 @@
 // The detailed basemap's look: @protomaps/basemaps' layers for an OSM archive in the Protomaps
 // schema (earth, water, landuse, roads, boundaries, places, pois...), in its light or dark flavor,
 // made to run offline like the rest of the map: every label in our bundled font (public/fonts),
-// no sprite (icons dropped), ids prefixed so they never meet ours.
+// no sprite (icons dropped), ids prefixed so they never meet ours. Loaded only for such a
+// basemap (liveController), so a reader of the world tiles never downloads the package.
 import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { language_script_pairs, layers, namedFlavor } from '@protomaps/basemaps';
-
-export const PROTOMAPS_PREFIX = 'protomaps-';
+import { PROTOMAPS_PREFIX } from './basemap.ts';
 
 /** A road number drawn on a shield icon: without the shield it reads as noise. */
 const DROPPED = new Set(['roads_shields']);
@@ -28,6 +28,8 @@ const withoutIcons = (props: Record<string, unknown> | undefined) =>
   Object.fromEntries(Object.entries(props ?? {}).filter(([k]) => !k.startsWith('icon-')));
 
 /** Protomaps' layers for `source`, bottom to top, labels in `lang` where the archive has it. */
+export type ProtomapsLayers = typeof protomapsLayers;
+
 export function protomapsLayers(
   source: string,
   theme: 'light' | 'dark',

@@ -22,9 +22,9 @@ import {
   type PlaceKind,
   type StatusStyle,
 } from './kinds.ts';
-import { BASEMAP_LAYERS, BASEMAP_SOURCE, type BasemapSchema } from './basemap.ts';
+import { BASEMAP_LAYERS, BASEMAP_SOURCE, PROTOMAPS_PREFIX } from './basemap.ts';
 import { DARK, type Palette, type PaletteToken } from './palette.ts';
-import { PROTOMAPS_PREFIX, protomapsLayers } from './protomaps.ts';
+import type { ProtomapsLayers } from './protomaps.ts';
 
 export const FONT = 'Noto Sans Regular';
 
@@ -32,8 +32,9 @@ export interface StyleInput {
   palette: Palette;
   /** The basemap's TileJSON URL (`pmtiles://` + the archive's absolute URL). */
   basemap: string;
-  /** What the archive holds (basemap.ts): the world tiles unless told otherwise. */
-  schema?: BasemapSchema;
+  /** Given when the archive is a Protomaps OSM one (basemap.ts): the maker of its layers
+   * (protomaps.ts, a lazy chunk). Otherwise it holds the world tiles. */
+  protomaps?: ProtomapsLayers;
   /** The story's language, for a Protomaps basemap's labels. */
   lang?: string;
   /** Place ids the story draws itself: the basemap leaves their names out. */
@@ -504,8 +505,8 @@ export function buildStyle(input: StyleInput): StyleSpecification {
   const { palette: p } = input;
   const layers: LayerSpecification[] = [
     { id: 'background', type: 'background', paint: { 'background-color': p.sea } },
-    ...(input.schema === 'protomaps'
-      ? protomapsLayers(SOURCE.basemap, p === DARK ? 'dark' : 'light', FONT, input.lang)
+    ...(input.protomaps
+      ? input.protomaps(SOURCE.basemap, p === DARK ? 'dark' : 'light', FONT, input.lang)
       : basemapLayers(p, input.hide ?? [])),
     ...areaLayers(p),
     ...uncertaintyLayers(p),

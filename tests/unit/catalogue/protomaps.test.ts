@@ -6,14 +6,15 @@ import type { FeatureCollection } from 'geojson';
 import { layers as packageLayers, namedFlavor } from '@protomaps/basemaps';
 import { describe, expect, it } from 'vitest';
 import { DARK, LIGHT } from '../../../src/catalogue/palette.ts';
-import { PROTOMAPS_PREFIX } from '../../../src/catalogue/protomaps.ts';
+import { PROTOMAPS_PREFIX } from '../../../src/catalogue/basemap.ts';
+import { protomapsLayers } from '../../../src/catalogue/protomaps.ts';
 import { buildStyle, FONT, ORDER, SOURCE } from '../../../src/catalogue/style.ts';
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const URL_ = 'pmtiles://https://tiles.example.org/planet.pmtiles';
 const input = {
   basemap: URL_,
-  schema: 'protomaps' as const,
+  protomaps: protomapsLayers,
   hide: ['crimea'],
   glyphs: 'http://x/fonts/{fontstack}/{range}.pbf',
   places: empty,
@@ -101,7 +102,9 @@ describe('the live map with a Protomaps basemap', () => {
     expect(top((l) => l.type !== 'symbol')).toBeLessThan(at('place-line-casing'));
     expect(top((l) => l.type === 'symbol')).toBeLessThan(at('place-line-labels'));
     // The story's own layers in the same order as with the world tiles.
-    const world = buildStyle({ ...input, schema: 'world', palette: LIGHT }).layers.map((l) => l.id);
+    const world = buildStyle({ ...input, protomaps: undefined, palette: LIGHT }).layers.map(
+      (l) => l.id,
+    );
     expect(story.map((l) => l.id)).toEqual(world.filter((id) => id.startsWith('place-')));
     expect(ORDER).toContain('protomaps-labels');
   });
