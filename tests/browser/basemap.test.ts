@@ -60,8 +60,10 @@ describe('a Protomaps OSM archive as the basemap (BASEMAP_URL)', () => {
     const foreign: string[] = [];
     const errors: string[] = [];
     const ranges: number[] = [];
+    const chunks: string[] = [];
     page.on('request', (r) => {
       const url = r.url();
+      if (url.includes('/assets/')) chunks.push(url);
       if (!url.startsWith(origin) && !/^(data|blob):/.test(url)) foreign.push(url);
     });
     page.on('response', (r) => {
@@ -106,6 +108,11 @@ describe('a Protomaps OSM archive as the basemap (BASEMAP_URL)', () => {
     expect(ranges.length).toBeGreaterThan(1);
     expect(new Set(ranges)).toEqual(new Set([206]));
     expect(foreign).toEqual([]);
+    // The Protomaps layers' own chunk, which only such a basemap loads.
+    expect(
+      chunks.some((u) => /\/assets\/protomaps-[\w-]+\.js$/.test(u)),
+      `${chunks}`,
+    ).toBe(true);
     expect(errors).toEqual([]);
     // The credits name OpenStreetMap.
     await expect
