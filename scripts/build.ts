@@ -4,7 +4,9 @@
 //   dist/<slug>/embed.html   the map-first embed
 //   dist/<slug>/oembed.json  oEmbed for CMSs
 //   dist/<slug>/places.geojson, labels.geojson, basemap-<layout>-<theme>.svg (static map)
-//   dist/tiles/world.pmtiles the world basemap (npm run geo), read with HTTP range requests
+//   dist/tiles/world.pmtiles the world basemap (npm run geo), read with HTTP range requests; the
+//                            live map reads a newsroom's own Protomaps archive instead when
+//                            BASEMAP_URL is set (src/map/build/basemap.ts)
 //   dist/index.html          the newest story, so the site root opens on it
 //   dist/embed.js            the host script newsrooms paste (src/embed/host.ts)
 //   dist/_headers            the Content-Security-Policy for hosts that read it
@@ -27,7 +29,13 @@ import {
 } from '../src/map/build/staticMap.ts';
 import { STATIC_VARIANTS } from '../src/lib/breakpoints.ts';
 import type { TileReader } from '../src/map/build/tiles.ts';
-import { BASEMAP_ARCHIVE } from '../src/catalogue/basemap.ts';
+import { OSM_CREDIT } from '../src/catalogue/basemap.ts';
+import {
+  archiveFromPage,
+  basemapSetting,
+  foreignOrigin,
+  type BasemapSetting,
+} from '../src/map/build/basemap.ts';
 import { openBasemap, WORLD } from './tiles.ts';
 import { serialisePageData, PAGE_DATA_ID, type PageData } from '../src/state/page.ts';
 import {
@@ -39,7 +47,7 @@ import {
 } from '../src/story/load.ts';
 import { creditOf } from '../src/story/credit.ts';
 import type { ResolvedStory } from '../src/story/schema.ts';
-import { CSP_HEADER, CSP_META, headersFile } from './csp.ts';
+import { cspHeader, cspMeta, headersFile } from './csp.ts';
 import { buildHostScript, oembedJson, oembedLink, publicUrl } from '../src/embed/build.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -62,7 +70,10 @@ export function attribution(story: Pick<ResolvedStory, 'places'>, basemap: strin
   for (const { source } of Object.values(story.places)) {
     if (/CC BY|ODbL|LGPL/i.test(source.licence)) credits.add(creditOf(source));
   }
-  return [...credits].join(' · ');
+  // A story's OSM places credit OSM with their licence: the basemap's shorter credit goes.
+  return [...credits]
+    .filter((c, _, all) => !all.some((o) => o !== c && o.startsWith(c)))
+    .join(' · ');
 }
 
 /** Checks every story; prints every diagnostic and exits on any. */
@@ -88,11 +99,15 @@ function checkStories(): ResolvedStory[] {
   return stories;
 }
 
-/** The world tiles, read as the browser reads them (src/map/build/tiles.ts). */
-async function readBasemap(): Promise<Basemap> {
+/** The world tiles, read as the browser reads them (src/map/build/tiles.ts), and the live map's
+ * basemap: the same tiles, or the configured OSM archive (credited too: the static map still
+ * draws the world tiles). */
+async function readBasemap(setting: BasemapSetting): Promise<Basemap> {
   const reader = await openBasemap(join(ROOT, 'public'));
   const world = await reader.features(WORLD.bounds, WORLD.zoom);
-  return { reader, world, credits: reader.attribution.split(' · ') };
+  const credits = reader.attribution.split(' · ');
+  if (setting.schema === 'protomaps') credits.unshift(OSM_CREDIT);
+  return { reader, world, credits, setting };
 }
 
 interface Basemap {
@@ -100,10 +115,14 @@ interface Basemap {
   /** The world at zoom 0, for the locator map. */
   world: FeatureCollection;
   credits: string[];
+  /** What the live map draws. */
+  setting: BasemapSetting;
 }
 
 interface Template {
   html: string;
+  /** The policy's <meta> fallback. */
+  csp: string;
 }
 
 /** The client build's HTML with its asset paths made relative to a page `depth` folders down. */
@@ -116,7 +135,7 @@ function pageHtml(
   return template.html
     .replace('<html lang="en">', `<html lang="${parts.lang}">`)
     .replaceAll('="./assets/', `="${up}assets/`)
-    .replace('<!--app-head-->', `${CSP_META}\n${parts.head}`)
+    .replace('<!--app-head-->', `${template.csp}\n${parts.head}`)
     .replace('<!--app-body-->', () => parts.body)
     .replace(
       '<!--page-data-->',
@@ -175,9 +194,10 @@ async function writeStory(
     files: {
       places: `${prefix}places.geojson`,
       labels: `${prefix}labels.geojson`,
-      tiles: `${prefix}../${BASEMAP_ARCHIVE}`,
+      tiles: archiveFromPage(basemap.setting, prefix),
       glyphs: `${prefix}../fonts/`,
     },
+    basemap: basemap.setting.schema,
     attribution: attribution(story, basemap.credits),
   });
   const emit = (file: string, depth: number, page: PageData) => {
@@ -214,7 +234,9 @@ export async function buildSite() {
   // larger dev output, and the tests would not test what readers get.
   process.env.NODE_ENV = 'production';
   const stories = checkStories();
-  publicUrl(); // a bad PUBLIC_URL fails before the slow part
+  // A bad PUBLIC_URL or BASEMAP_URL fails before the slow part.
+  const setting = basemapSetting();
+  const connect = foreignOrigin(setting, publicUrl());
   rmSync(DIST, { recursive: true, force: true });
   await build({ root: ROOT, logLevel: 'warn', build: { outDir: DIST } });
   await buildHostScript(ROOT, DIST);
@@ -226,14 +248,14 @@ export async function buildSite() {
   const { renderPage } = (await import(pathToFileURL(join(SSR_OUT, 'prerender.js')).href)) as {
     renderPage: (page: PageData) => { head: string; body: string };
   };
-  const template = { html: readFileSync(join(DIST, 'index.html'), 'utf8') };
-  const basemap = await readBasemap();
+  const template = { html: readFileSync(join(DIST, 'index.html'), 'utf8'), csp: cspMeta(connect) };
+  const basemap = await readBasemap(setting);
   // The newest story opens at the site root.
   const newest = [...stories].sort((a, b) => b.published.localeCompare(a.published))[0];
   for (const story of stories) {
     await writeStory(story, template, renderPage, basemap, story === newest);
   }
-  writeFileSync(join(DIST, '_headers'), headersFile(CSP_HEADER));
+  writeFileSync(join(DIST, '_headers'), headersFile(cspHeader(connect)));
   gzipTree(DIST);
   console.log(
     `built ${stories.length} ${stories.length === 1 ? 'story' : 'stories'} into ${relative(ROOT, DIST)}/: ${stories.map((s) => s.slug).join(', ')}`,

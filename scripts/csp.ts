@@ -20,12 +20,23 @@ const DIRECTIVES: [string, string][] = [
 
 const join = (d: [string, string][]) => d.map(([k, v]) => `${k} ${v}`).join('; ');
 
-export const CSP_HEADER = join(DIRECTIVES);
+/** The directives, with connect-src also allowing `connect` (a basemap archive on another
+ * origin, src/map/build/basemap.ts): the one thing the site may fetch from elsewhere. */
+const directives = (connect?: string): [string, string][] =>
+  connect
+    ? DIRECTIVES.map(([k, v]) => [k, k === 'connect-src' ? `${v} ${connect}` : v])
+    : DIRECTIVES;
+
+export const cspHeader = (connect?: string): string => join(directives(connect));
 
 // frame-ancestors is ignored (with a console error) inside <meta>, so the fallback leaves it out.
-export const CSP_META = `<meta http-equiv="Content-Security-Policy" content="${join(
-  DIRECTIVES.filter(([k]) => k !== 'frame-ancestors'),
-)}" />`;
+export const cspMeta = (connect?: string): string =>
+  `<meta http-equiv="Content-Security-Policy" content="${join(
+    directives(connect).filter(([k]) => k !== 'frame-ancestors'),
+  )}" />`;
+
+export const CSP_HEADER = cspHeader();
+export const CSP_META = cspMeta();
 
 export function headersFile(policy: string): string {
   return [

@@ -11,6 +11,17 @@ export const BASEMAP_ARCHIVE = 'tiles/world.pmtiles';
  * reads its header and tiles with HTTP range requests. */
 export const basemapUrl = (absoluteArchiveUrl: string): string => `pmtiles://${absoluteArchiveUrl}`;
 
+/** Which basemap the live map draws: the bundled world tiles with the layers below, or a
+ * newsroom's own Protomaps OSM archive (`BASEMAP_URL`, src/map/build/basemap.ts) with the layers
+ * of @protomaps/basemaps (protomaps.ts). The static map always draws the world tiles. */
+export type BasemapSchema = 'world' | 'protomaps';
+
+/** The id prefix of a Protomaps basemap's layers (protomaps.ts), so they never meet ours. */
+export const PROTOMAPS_PREFIX = 'protomaps-';
+
+/** ODbL asks for this credit wherever OSM data is shown. */
+export const OSM_CREDIT = '© OpenStreetMap contributors';
+
 /** Only features whose property `key` is one of `values`. */
 export interface Only {
   key: string;

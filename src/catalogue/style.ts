@@ -22,15 +22,21 @@ import {
   type PlaceKind,
   type StatusStyle,
 } from './kinds.ts';
-import { BASEMAP_LAYERS, BASEMAP_SOURCE } from './basemap.ts';
-import type { Palette, PaletteToken } from './palette.ts';
+import { BASEMAP_LAYERS, BASEMAP_SOURCE, PROTOMAPS_PREFIX } from './basemap.ts';
+import { DARK, type Palette, type PaletteToken } from './palette.ts';
+import type { ProtomapsLayers } from './protomaps.ts';
 
 export const FONT = 'Noto Sans Regular';
 
 export interface StyleInput {
   palette: Palette;
-  /** The world tiles' TileJSON URL (`pmtiles://` + the archive's absolute URL). */
+  /** The basemap's TileJSON URL (`pmtiles://` + the archive's absolute URL). */
   basemap: string;
+  /** Given when the archive is a Protomaps OSM one (basemap.ts): the maker of its layers
+   * (protomaps.ts, a lazy chunk). Otherwise it holds the world tiles. */
+  protomaps?: ProtomapsLayers;
+  /** The story's language, for a Protomaps basemap's labels. */
+  lang?: string;
   /** Place ids the story draws itself: the basemap leaves their names out. */
   hide?: string[];
   /** Absolute, with `{fontstack}` and `{range}` left unencoded. */
@@ -48,6 +54,9 @@ export const ORDER = [
   'background',
   'basemap-land',
   'basemap-lakes',
+  // A Protomaps basemap's layers, in its own order within each slot (see slotOf), where the
+  // world tiles' fills, lines and labels go.
+  'protomaps-fills',
   'place-area-fill',
   'place-hatch',
   'place-hatch-wide',
@@ -56,6 +65,7 @@ export const ORDER = [
   'basemap-region-border',
   'basemap-disputed-border',
   'basemap-country-border',
+  'protomaps-lines',
   'place-uncertainty-line',
   'place-area-outline',
   'place-line-casing',
@@ -73,6 +83,7 @@ export const ORDER = [
   'basemap-town-names',
   'basemap-region-names',
   'basemap-country-names',
+  'protomaps-labels',
   'place-line-labels',
   'place-labels',
 ] as const;
@@ -485,19 +496,28 @@ function labelLayers(p: Palette): LayerSpecification[] {
   ];
 }
 
+/** A Protomaps layer draws where the world tiles' layers of its kind do: fills under the story's
+ * areas, lines (roads, rivers, borders) over them, labels under the story's own labels. */
+const slotOf = (type: LayerSpecification['type']): (typeof ORDER)[number] =>
+  type === 'symbol' ? 'protomaps-labels' : type === 'fill' ? 'protomaps-fills' : 'protomaps-lines';
+
 export function buildStyle(input: StyleInput): StyleSpecification {
   const { palette: p } = input;
   const layers: LayerSpecification[] = [
     { id: 'background', type: 'background', paint: { 'background-color': p.sea } },
-    ...basemapLayers(p, input.hide ?? []),
+    ...(input.protomaps
+      ? input.protomaps(SOURCE.basemap, p === DARK ? 'dark' : 'light', FONT, input.lang)
+      : basemapLayers(p, input.hide ?? [])),
     ...areaLayers(p),
     ...uncertaintyLayers(p),
     ...lineLayers(p),
     ...pointLayers(p),
     ...labelLayers(p),
   ];
-  const z = (id: string) => {
-    const i = (ORDER as readonly string[]).indexOf(id);
+  const z = ({ id, type }: LayerSpecification) => {
+    const i = (ORDER as readonly string[]).indexOf(
+      id.startsWith(PROTOMAPS_PREFIX) ? slotOf(type) : id,
+    );
     if (i < 0) throw new Error(`style.ts: layer ${id} has no place in ORDER`);
     return i;
   };
@@ -510,6 +530,7 @@ export function buildStyle(input: StyleInput): StyleSpecification {
       [SOURCE.places]: { type: 'geojson', data: input.places, promoteId: 'id' },
       [SOURCE.labels]: { type: 'geojson', data: input.labels },
     },
-    layers: layers.sort((a, b) => z(a.id) - z(b.id)),
+    // A stable sort: a slot's layers keep their order.
+    layers: layers.sort((a, b) => z(a) - z(b)),
   };
 }

@@ -6,7 +6,8 @@
 import type { FeatureCollection } from 'geojson';
 import { DataFileError, dataFileName, loadCollection } from './loadFiles.ts';
 import type { LiveMap, LiveMapOptions } from './liveMap.ts';
-import { BASEMAP_SOURCE } from '../catalogue/basemap.ts';
+import { BASEMAP_SOURCE, type BasemapSchema } from '../catalogue/basemap.ts';
+import type { ProtomapsLayers } from '../catalogue/protomaps.ts';
 
 export type LiveState = 'static' | 'loading' | 'live' | 'lost' | 'failed';
 
@@ -31,6 +32,8 @@ interface Loaded {
   createLiveMap: typeof import('./liveMap.ts').createLiveMap;
   places: FeatureCollection;
   labels: FeatureCollection;
+  /** The Protomaps layers' maker, loaded only when the basemap is a Protomaps archive. */
+  protomaps?: ProtomapsLayers;
 }
 
 /** The lazy MapLibre chunk did not arrive (offline, deploy in between). */
@@ -38,7 +41,7 @@ class CodeError extends Error {}
 
 export interface ControllerSetup {
   /** The story's data files, absolute (read in the browser only, at the first start). */
-  files: () => { places: string; labels: string; tiles: string };
+  files: () => { places: string; labels: string; tiles: string; schema: BasemapSchema };
   /** Everything the live map needs but its callbacks, read at each start. */
   options: (
     data: Loaded,
@@ -69,13 +72,22 @@ export class LiveMapController {
     if (this.loaded) return this.loaded;
     const f = this.setup.files();
     // Code and data in parallel: on a slow link the two downloads overlap.
-    const [code, [places, labels]] = await Promise.all([
-      import('./liveMap.ts').catch((e: Error) => {
-        throw new CodeError(e.message);
-      }),
+    const codeError = (e: Error) => {
+      throw new CodeError(e.message);
+    };
+    const [code, [places, labels], protomaps] = await Promise.all([
+      import('./liveMap.ts').catch(codeError),
       Promise.all([f.places, f.labels].map((file) => loadCollection(file))),
+      f.schema === 'protomaps'
+        ? import('../catalogue/protomaps.ts').then((m) => m.protomapsLayers, codeError)
+        : undefined,
     ]);
-    this.loaded = { createLiveMap: code.createLiveMap, places: places!, labels: labels! };
+    this.loaded = {
+      createLiveMap: code.createLiveMap,
+      places: places!,
+      labels: labels!,
+      ...(protomaps ? { protomaps } : {}),
+    };
     return this.loaded;
   }
 

@@ -1,6 +1,7 @@
 // What the build hands each page: the story (without geometry, which the map fetches), the static
 // map, and where the data files are. Serialised into the page, read back before hydration.
 // The build-time map code (src/map/build) writes these shapes; the components read them.
+import type { BasemapSchema } from '../catalogue/basemap.ts';
 import type { GeometryClass } from '../catalogue/kinds.ts';
 import type { StoryData } from '../story/schema.ts';
 import type { RenderFlags } from './flags.ts';
@@ -68,6 +69,8 @@ export interface PageData {
   /** Relative to the page; resolved against document.baseURI in the browser. */
   /** `tiles` is the world basemap archive (PMTiles). */
   files: { places: string; labels: string; tiles: string; glyphs: string };
+  /** What `files.tiles` holds: the world tiles, or a Protomaps OSM archive (BASEMAP_URL). */
+  basemap: BasemapSchema;
   attribution: string;
   flags?: RenderFlags;
 }
