@@ -16,7 +16,8 @@ import { STATIC_VARIANTS } from '../../lib/breakpoints.ts';
 import { escapeAttr, escapeText } from '../../lib/escape.ts';
 import { imageFile, VIEW_IMAGE_SIZE } from '../../lib/viewImages.ts';
 import type { StaticFeature } from '../../state/page.ts';
-import type { Bounds, Camera, Inline, ResolvedStory } from '../../story/schema.ts';
+import { plain } from '../../story/markdown.ts';
+import type { Bounds, Camera, ResolvedStory } from '../../story/schema.ts';
 import type { MapData } from './mapData.ts';
 import { indexedPng } from './png.ts';
 import type { TileReader } from './tiles.ts';
@@ -114,8 +115,9 @@ function placesSvg(
   emphasised: ReadonlySet<string>,
   palette: Palette,
 ): string {
+  // The class list StaticMap.svelte gives a place, and its id for whoever reads the file.
   const cls = (f: StaticFeature) =>
-    `static-place k-${f.kind} s-${f.statusStyle} tint-${f.tint} role-${f.role}${emphasised.has(f.id) ? '' : ' faint'}`;
+    `static-place k-${f.kind} s-${f.statusStyle} tint-${f.tint} role-${f.role}${emphasised.has(f.id) ? '' : ' faint'}" data-place="${escapeAttr(f.id)}`;
   const label = (f: StaticFeature) => {
     const t = f.texts?.[VARIANT.id];
     return t
@@ -278,15 +280,6 @@ function shapeSvg({ tag, attrs, children }: SwatchShape): string {
   return `<${tag}${a}>${(children ?? []).map(shapeSvg).join('')}</${tag}>`;
 }
 
-/** A passage's words as plain text: what the image's panel quotes. */
-export function plainText(inlines: readonly Inline[]): string {
-  return inlines
-    .map((i) => ('children' in i ? plainText(i.children) : i.text))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** The story's views: the first, then each passage's, as the live map shows them. */
 export function storyViews(
   story: Pick<ResolvedStory, 'initialView' | 'passages'>,
@@ -306,7 +299,7 @@ export function storyViews(
         camera: p.view.camera,
         emphasised: p.view.layers,
         caption: `Passage ${i + 1} of ${count}`,
-        excerpt: plainText(p.inlines),
+        excerpt: plain(p.inlines).replace(/\s+/g, ' ').trim(),
       },
     })),
   ];
