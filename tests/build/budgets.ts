@@ -22,3 +22,11 @@ export const BUDGETS: { key: keyof PageBytes; what: string; gz: number }[] = [
 
 /** The host script newsrooms paste beside the map (dist/embed.js); 1.6 KB gzipped when set. */
 export const EMBED_JS_BUDGET = { what: 'embed.js (the host script)', gz: 2_500 };
+
+/** Each view image (dist/<slug>/images/, src/map/build/images.ts), as a link preview or a
+ * download fetches it: the PNG as is (PNG does not gzip), the SVG gzipped as served. The seed
+ * story's largest are 133 KB and 36 KB. */
+export const VIEW_IMAGE_BUDGETS = {
+  png: { what: 'a view image (PNG)', bytes: 200_000 },
+  svg: { what: 'a view image (SVG, gzipped)', gz: 50_000 },
+};

@@ -1,10 +1,11 @@
 // Builds a fixture set of stories into its own folder, the way `npm run build` does.
 import { execFileSync } from 'node:child_process';
 
-export function buildFixtureSite(stories: string, out: string): void {
+/** `env` adds to the build's environment (PUBLIC_URL, say). */
+export function buildFixtureSite(stories: string, out: string, env: NodeJS.ProcessEnv = {}): void {
   execFileSync(
     process.execPath,
     ['--import', 'tsx', 'scripts/build.ts', '--stories', stories, '--out', out],
-    { stdio: 'inherit' },
+    { stdio: 'inherit', env: { ...process.env, ...env } },
   );
 }
