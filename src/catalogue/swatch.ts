@@ -7,9 +7,30 @@ import type { PaletteToken } from './palette.ts';
 
 export const SWATCH_SIZE = { width: 24, height: 16 } as const;
 
+/** SVG attributes, as named in the markup; unset ones are left out. */
+export interface SwatchAttrs {
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+  x1?: number;
+  y1?: number;
+  x2?: number;
+  y2?: number;
+  d?: string;
+  transform?: string;
+  fill?: string;
+  'fill-opacity'?: number;
+  stroke?: string;
+  'stroke-width'?: number;
+  'stroke-linecap'?: 'round' | 'butt';
+  'stroke-dasharray'?: string | undefined;
+  overflow?: 'hidden';
+}
+
 export interface SwatchShape {
   tag: 'rect' | 'line' | 'path' | 'svg';
-  attrs: Record<string, string | number | undefined>;
+  attrs: SwatchAttrs;
   /** A nested `svg` clips its children (the hatching) to its box. */
   children?: SwatchShape[];
 }

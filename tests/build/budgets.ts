@@ -6,7 +6,9 @@ import type { PageBytes } from '../../bench/bytes.ts';
 
 export const BUDGETS: { key: keyof PageBytes; what: string; gz: number }[] = [
   { key: 'html', what: 'HTML (article, static map and page data)', gz: 40_000 },
-  { key: 'jsInitial', what: 'initial JavaScript', gz: 35_000 },
+  // 36 KB from 35 KB: the view images' download links (0.3 KB), the print images (0.1 KB) and
+  // the legend swatch drawn from the catalogue's one definition (catalogue/swatch.ts, 0.35 KB).
+  { key: 'jsInitial', what: 'initial JavaScript', gz: 36_000 },
   { key: 'cssInitial', what: 'initial CSS', gz: 6_000 },
   // The static map's basemap for the reader's layout: land, borders, rivers, lakes, towns and
   // names from the world tiles (38 KB for the seed story's wide layout).
