@@ -98,7 +98,12 @@ export function htmlReferences(html: string) {
     preloads: keep(links.filter((l) => l.rel === 'preload').map((l) => l.href)),
     stylesheets: keep(links.filter((l) => l.rel === 'stylesheet').map((l) => l.href)),
     // <source> (the dark basemap) loads only for a dark colour scheme: the <img> is the default.
-    images: keep(tags('img').map((t) => attr(t, 'src'))),
+    // A lazy image is not loaded with the page (the print-only view images never are, on screen).
+    images: keep(
+      tags('img')
+        .filter((t) => !/\bloading="lazy"/.test(t))
+        .map((t) => attr(t, 'src')),
+    ),
   };
 }
 

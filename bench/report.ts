@@ -2,7 +2,9 @@
 // README can show it as it is).
 import type { LoadRun, PanRun } from './browser.ts';
 import type { PageBytes, Size } from './bytes.ts';
+import type { ImageResults } from './images.ts';
 import type { LighthouseRun, Preset } from './lighthouse.ts';
+import { VIEW_IMAGE_BUDGETS } from '../tests/build/budgets.ts';
 
 export type Side = 'ours' | 'baseline';
 export const SIDES: Side[] = ['ours', 'baseline'];
@@ -25,6 +27,8 @@ export interface Results {
   loads: Record<Side, LoadRun[]>;
   pans: Record<Side, PanRun[][]>;
   bytes: Record<Side, PageBytes>;
+  /** The view images (bench/images.ts); absent from runs before they existed. */
+  images?: ImageResults;
 }
 
 export function median(values: (number | null | undefined)[]): number | null {
@@ -258,6 +262,25 @@ export function table(r: Results): string {
       bytesCell(r.bytes.baseline[key]),
       target,
       met,
+    );
+  }
+  const img = r.images;
+  row(
+    `view images: build time per story (${img?.images ?? '–'} files, SVG + PNG)`,
+    ms(median(img?.storyMs ?? [])),
+    '',
+  );
+  for (const [label, sizes, budget] of [
+    ['PNG', img?.png, VIEW_IMAGE_BUDGETS.png.bytes],
+    ['SVG, gzipped', img?.svgGz, VIEW_IMAGE_BUDGETS.svg.gz],
+  ] as const) {
+    const largest = sizes?.length ? Math.max(...sizes) : null;
+    row(
+      `view images: bytes per image, ${label} (largest / median of ${sizes?.length ?? 0})`,
+      `${kb(largest)} / ${kb(median(sizes ?? []))}`,
+      '',
+      `≤ ${kb(budget)}`,
+      largest === null ? mark(null) : mark(largest <= budget),
     );
   }
   const header = ['median of ' + r.runs + ' runs', 'story page', 'baseline', 'target', 'status'];

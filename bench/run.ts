@@ -16,6 +16,7 @@ import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.ts';
 import { CHROME_ARGS, findChrome } from '../tests/browser/support/chrome.ts';
 import { measureLoad, measurePan, type PageSpec } from './browser.ts';
+import { measureImages } from './images.ts';
 import { pageBytes, readPageData, storyPageBytes, type PageBytes } from './bytes.ts';
 import { runLighthouse, type Preset } from './lighthouse.ts';
 import {
@@ -148,6 +149,8 @@ async function main() {
       pans: { ours: [], baseline: [] },
       bytes: { ours: staticBytes('ours'), baseline: staticBytes('baseline') },
     };
+    log('view images: drawing and rasterising the story’s');
+    results.images = await measureImages({ root: ROOT, site: SITE, slug, runs: RUNS });
     results.machine = `${cpus()[0]?.model.trim() ?? 'CPU'} × ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Linux ${release()}; Chromium ${browser.version()} (SwiftShader WebGL); Node ${process.version}`;
     // Other work on the machine skews every figure: say how busy it was.
     const load = () => loadavg()[0]!.toFixed(1);

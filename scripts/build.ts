@@ -4,6 +4,7 @@
 //   dist/<slug>/embed.html   the map-first embed
 //   dist/<slug>/oembed.json  oEmbed for CMSs
 //   dist/<slug>/places.geojson, labels.geojson, basemap-<layout>-<theme>.svg (static map)
+//   dist/<slug>/images/view.{png,svg}, passage-<id>.{png,svg}  each view as an image (images.ts)
 //   dist/tiles/world.pmtiles the world basemap (npm run geo), read with HTTP range requests; the
 //                            live map reads a newsroom's own Protomaps archive instead when
 //                            BASEMAP_URL is set (src/map/build/basemap.ts)
@@ -12,7 +13,7 @@
 //   dist/_headers            the Content-Security-Policy for hosts that read it
 // A story error fails the build with `file:line:column: message` lines and nothing else.
 import { readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import type { FeatureCollection } from 'geojson';
@@ -21,6 +22,7 @@ import { mapData } from '../src/map/build/mapData.ts';
 import { mainBounds } from '../src/story/resolve.ts';
 import { DARK, LIGHT } from '../src/catalogue/palette.ts';
 import { locatorMap } from '../src/map/build/locator.ts';
+import { storyImages } from '../src/map/build/images.ts';
 import {
   staticBasemapSvg,
   staticPlaces,
@@ -48,7 +50,13 @@ import {
 import { creditOf } from '../src/story/credit.ts';
 import type { ResolvedStory } from '../src/story/schema.ts';
 import { cspHeader, cspMeta, headersFile } from './csp.ts';
-import { buildHostScript, oembedJson, oembedLink, publicUrl } from '../src/embed/build.ts';
+import {
+  buildHostScript,
+  oembedJson,
+  oembedLink,
+  previewMeta,
+  publicUrl,
+} from '../src/embed/build.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 // `--stories <dir>` and `--out <dir>` build another set of stories (tests build fixture sites).
@@ -171,6 +179,16 @@ async function writeStory(
       );
     }
   }
+  const credits = attribution(story, basemap.credits);
+  for (const { file, contents } of await storyImages(
+    story,
+    { places, labels },
+    basemap.reader,
+    credits,
+  )) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), contents);
+  }
   const { layers: _geometry, ...storyData } = story;
   const locator = locatorMap(basemap.world, story, bounds);
 
@@ -196,14 +214,15 @@ async function writeStory(
       labels: `${prefix}labels.geojson`,
       tiles: archiveFromPage(basemap.setting, prefix),
       glyphs: `${prefix}../fonts/`,
+      folder: prefix,
     },
     basemap: basemap.setting.schema,
-    attribution: attribution(story, basemap.credits),
+    attribution: credits,
   });
   const emit = (file: string, depth: number, page: PageData) => {
     const { head, body } = render(page);
     const html = pageHtml(template, depth, {
-      head: page.mode === 'page' ? head + oembedLink(story) : head,
+      head: page.mode === 'page' ? head + oembedLink(story) + previewMeta(story) : head,
       body,
       data: serialisePageData(page),
       lang: story.lang,

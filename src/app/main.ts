@@ -5,6 +5,7 @@ import App from './App.svelte';
 import { PAGE_DATA_ID, type PageData } from '../state/page.ts';
 import 'virtual:catalogue.css';
 import './app.css';
+import './print.css';
 
 const script = document.getElementById(PAGE_DATA_ID);
 const target = document.getElementById('app');

@@ -2,6 +2,7 @@
 // The statuses and their words come from the story (`statuses` in its front matter); the kinds
 // and the ways of drawing a status are the catalogue's (kinds.ts). A new story's places are
 // styled and legended without code changes.
+import { boundsOverlap, type Bounds } from '../lib/geometry.ts';
 import {
   KINDS,
   KIND_IDS,
@@ -47,6 +48,23 @@ export function categoriesOf(story: { statuses: readonly StatusDefinition[] }): 
       kind,
     })),
   ];
+}
+
+/** The legend of a view: the categories of the places whose bounds reach into `view`, in the
+ * legend's order. The HTML legend and the share images list these. */
+export function categoriesIn(
+  story: {
+    statuses: readonly StatusDefinition[];
+    places: Record<string, { kind: PlaceKind; status?: string | undefined; bounds: Bounds }>;
+  },
+  view: Bounds,
+): Category[] {
+  const inView = new Set(
+    Object.values(story.places)
+      .filter((p) => boundsOverlap(p.bounds, view))
+      .map((p) => categoryOf(p)),
+  );
+  return categoriesOf(story).filter((c) => inView.has(c.id));
 }
 
 export function categoryOf(place: { kind: PlaceKind; status?: string | undefined }): CategoryId {

@@ -14,7 +14,7 @@ import {
 import { cssVar, DARK, LIGHT, type Palette, type PaletteToken } from './palette.ts';
 import { STATIC_VARIANTS } from '../lib/breakpoints.ts';
 
-const v = (token: PaletteToken) => `var(${cssVar(token)})`;
+const cssValue = (token: PaletteToken) => `var(${cssVar(token)})`;
 
 /** Every palette token as a custom property; light-dark() picks by color-scheme, which the theme
  * flag can pin (app.css). */
@@ -48,8 +48,9 @@ const dashOf = (dash: readonly [number, number] | undefined, width: number) =>
   dash ? `${dash[0] * width} ${dash[1] * width}` : 'none';
 
 /** The static map's classes: `.k-<kind>`, `.s-<status style>`, `.role-uncertainty`, and the
- * `.faint` and `.selected` states, with :hover and :focus-visible. */
-export function staticMapCss(): string {
+ * `.faint` and `.selected` states, with :hover and :focus-visible. `v` gives a token's paint: the
+ * page's custom property, or (for a standalone image, map/build/images.ts) one palette's colour. */
+export function staticMapCss(v: (token: PaletteToken) => string = cssValue): string {
   const rules: Rules = {};
   const P = '.static-place';
   for (const [kind, spec] of Object.entries(KINDS) as [PlaceKind, (typeof KINDS)[PlaceKind]][]) {

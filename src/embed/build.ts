@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { build } from 'vite';
 import { escapeAttr } from '../lib/escape.ts';
+import { imagePath, VIEW_IMAGE_SIZE } from '../lib/viewImages.ts';
 import { EMBED_SIZE, iframeSnippet } from './snippets.ts';
 
 /** The site's public URL from `PUBLIC_URL`, with a trailing slash; undefined when unset. */
@@ -70,4 +71,36 @@ export function oembedLink(story: { slug: string; title: string }, base = public
   if (!base) return '';
   const href = `${base}${story.slug}/oembed.json`;
   return `<link rel="alternate" type="application/json+oembed" href="${escapeAttr(href)}" title="${escapeAttr(story.title)}" />`;
+}
+
+/** Link previews for the story's page head: Open Graph and X's large card, with the first view's
+ * image. Crawlers need absolute URLs (a relative og:image is invalid), so without a public URL
+ * only the title, description and type are given. */
+export function previewMeta(
+  story: { slug: string; title: string; dek?: string | undefined },
+  base = publicUrl(),
+): string {
+  const meta = (key: 'property' | 'name', name: string, content: string | number) =>
+    `<meta ${key}="${name}" content="${escapeAttr(String(content))}" />`;
+  const tags = [
+    meta('property', 'og:type', 'article'),
+    meta('property', 'og:title', story.title),
+    ...(story.dek ? [meta('property', 'og:description', story.dek)] : []),
+  ];
+  if (base) {
+    const image = `${base}${imagePath(story.slug)}`;
+    const alt = `Map: ${story.title}, the opening view, with its legend`;
+    tags.push(
+      meta('property', 'og:url', `${base}${story.slug}/`),
+      meta('property', 'og:image', image),
+      meta('property', 'og:image:type', 'image/png'),
+      meta('property', 'og:image:width', VIEW_IMAGE_SIZE.width),
+      meta('property', 'og:image:height', VIEW_IMAGE_SIZE.height),
+      meta('property', 'og:image:alt', alt),
+      meta('name', 'twitter:card', 'summary_large_image'),
+      meta('name', 'twitter:image', image),
+      meta('name', 'twitter:image:alt', alt),
+    );
+  }
+  return tags.join('\n');
 }

@@ -11,18 +11,30 @@ export function iframeSnippet(src: string, title: string): string {
   return `<iframe src="${escapeAttr(src)}" title="${escapeAttr(title)}" width="${EMBED_SIZE.width}" height="${EMBED_SIZE.height}" style="border:0;width:100%" loading="lazy"></iframe>`;
 }
 
-/** The link inside the container is what readers without JavaScript get. `mapFirst`: the frame is
+/** A view's image (lib/viewImages.ts) for readers without JavaScript. */
+export interface SnippetImage {
+  src: string;
+  width: number;
+  height: number;
+}
+
+/** The link inside the container is what readers without JavaScript get: the view's image (at
+ * half its pixel size, sharp on dense screens and narrow enough for an article's column) and
+ * the title, which names the link (the image is alt="" beside it). `mapFirst`: the frame is
  * the map, pinned in view while the paragraphs marked data-map-passage pass. */
 export function scriptSnippet(
   src: string,
   title: string,
   script: string,
-  o: { mapFirst?: boolean } = {},
+  o: { mapFirst?: boolean; image?: SnippetImage | undefined } = {},
 ): string {
   const layout = o.mapFirst ? ` data-map-layout="${MAP_FIRST}"` : '';
+  const img = o.image
+    ? `<img src="${escapeAttr(o.image.src)}" alt="" width="${Math.round(o.image.width / 2)}" height="${Math.round(o.image.height / 2)}" /><br />`
+    : '';
   return [
     `<div data-map-explainer="${escapeAttr(src)}" data-map-title="${escapeAttr(title)}"${layout}>`,
-    `  <a href="${escapeAttr(src)}">${escapeText(title)}</a>`,
+    `  <a href="${escapeAttr(src)}">${img}${escapeText(title)}</a>`,
     `</div>`,
     `<script src="${escapeAttr(script)}" async></script>`,
   ].join('\n');

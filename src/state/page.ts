@@ -67,8 +67,9 @@ export interface PageData {
   /** The locator map of the story's `display: inset` places, if it has any. */
   locator?: LocatorData;
   /** Relative to the page; resolved against document.baseURI in the browser. */
-  /** `tiles` is the world basemap archive (PMTiles). */
-  files: { places: string; labels: string; tiles: string; glyphs: string };
+  /** `tiles` is the world basemap archive (PMTiles); `folder` the story's own ('' or
+   * '<slug>/'), where its view images are (lib/viewImages.ts). */
+  files: { places: string; labels: string; tiles: string; glyphs: string; folder: string };
   /** What `files.tiles` holds: the world tiles, or a Protomaps OSM archive (BASEMAP_URL). */
   basemap: BasemapSchema;
   attribution: string;

@@ -18,22 +18,35 @@ import { geometryOf, KINDS, type PlaceKind } from '../../catalogue/kinds.ts';
 import { BASEMAP_LAYERS, type BasemapLayer } from '../../catalogue/basemap.ts';
 import { escapeText } from '../../lib/escape.ts';
 import type { StaticFeature, StaticMapData } from '../../state/page.ts';
-import type { Bounds } from '../../story/schema.ts';
+import type { Bounds, Camera } from '../../story/schema.ts';
 import { legendSide, STATIC_INSET as INSET, STATIC_SIZE } from '../camera.ts';
 import { STATIC_VARIANTS, type StaticVariant } from '../../lib/breakpoints.ts';
 import type { Palette } from '../../catalogue/palette.ts';
 
+/** The maps' text face (the live map's glyphs, the page's font): the images embed the same. */
+export const FONT_FAMILY = 'Noto Sans, Arial, sans-serif';
+
 /** Tenths of a pixel are plenty, and keep the page small. */
 export const round = (n: number) => Math.round(n * 10) / 10;
 
-function projection(bounds: Bounds) {
+/** A canvas and how far in from its sides a view's bounds are fitted. The page's static map is
+ * STATIC_FRAME; the share images (images.ts) draw the same map in a frame of their own. */
+export interface Frame {
+  width: number;
+  height: number;
+  inset: { x: number; y: number };
+}
+
+export const STATIC_FRAME: Frame = { ...STATIC_SIZE, inset: INSET };
+
+function projection(bounds: Bounds, frame: Frame = STATIC_FRAME) {
   const [[w, s], [e, n]] = bounds;
-  const { width, height } = STATIC_SIZE;
+  const { width, height, inset } = frame;
   return geoMercator()
     .fitExtent(
       [
-        [INSET.x, INSET.y],
-        [width - INSET.x, height - INSET.y],
+        [inset.x, inset.y],
+        [width - inset.x, height - inset.y],
       ],
       {
         type: 'MultiPoint',
@@ -85,8 +98,8 @@ export function thinPath(proj: GeoProjection, px = 1.5) {
   return geoPath({ stream: (s) => proj.stream(thin(s)) }).digits(0);
 }
 
-function pathFor(bounds: Bounds) {
-  const proj = projection(bounds);
+function pathFor(bounds: Bounds, frame: Frame) {
+  const proj = projection(bounds, frame);
   return { proj, path: thinPath(proj) };
 }
 
@@ -100,9 +113,12 @@ export function staticPlaces(
   places: FeatureCollection,
   bounds: Bounds,
   labels?: FeatureCollection,
+  frame: Frame = STATIC_FRAME,
+  /** The layouts to place labels for: the page's three, or the one an image is drawn in. */
+  variants: readonly StaticVariant[] = STATIC_VARIANTS,
 ): StaticMapData {
-  const { proj, path } = pathFor(bounds);
-  const { width, height } = STATIC_SIZE;
+  const { proj, path } = pathFor(bounds, frame);
+  const { width, height } = frame;
   const inside = (xy: [number, number] | null): xy is [number, number] =>
     !!xy && xy[0] >= 0 && xy[1] >= 0 && xy[0] <= width && xy[1] <= height;
   const features: StaticFeature[] = [];
@@ -128,7 +144,7 @@ export function staticPlaces(
     const d = path(forD3(f));
     if (d) features.push({ ...base, d });
   }
-  for (const variant of STATIC_VARIANTS) {
+  for (const variant of variants) {
     placeLabels(features, places, labels, variant, (lonLat) => {
       const xy = proj(lonLat);
       return inside(xy) ? [round(xy[0]), round(xy[1])] : undefined;
@@ -138,7 +154,7 @@ export function staticPlaces(
     ...(f.x !== undefined && f.y !== undefined ? [{ x: f.x, y: f.y }] : []),
     ...(f.texts?.wide ? [{ x: f.texts.wide.x, y: f.texts.wide.y }] : []),
   ]);
-  return { ...STATIC_SIZE, features, legend: legendSide(marks) };
+  return { width, height, features, legend: legendSide(marks) };
 }
 
 interface Box {
@@ -248,14 +264,31 @@ function longest(lines: number[][][]): number[][] {
 }
 
 /** The web-mercator zoom (512 px tiles, as MapLibre counts) of the static map's first view. */
-export function staticZoom(bounds: Bounds): number {
-  return Math.log2((2 * Math.PI * projection(bounds).scale()) / 512);
+export function staticZoom(bounds: Bounds, frame: Frame = STATIC_FRAME): number {
+  return Math.log2((2 * Math.PI * projection(bounds, frame).scale()) / 512);
+}
+
+/** The bounds a camera frames in `frame`'s inset box: its own, or for a centre and zoom what that
+ * zoom (512 px tiles, as MapLibre counts) spans there, so fitting them gives that zoom back. */
+export function cameraBounds(camera: Camera, frame: Frame): Bounds {
+  if ('bounds' in camera) return camera.bounds;
+  const { width, height, inset } = frame;
+  const proj = geoMercator()
+    .scale((512 * 2 ** camera.zoom) / (2 * Math.PI))
+    .center(camera.center)
+    .translate([width / 2, height / 2]);
+  const sw = proj.invert!([inset.x, height - inset.y])!;
+  const ne = proj.invert!([width - inset.x, inset.y])!;
+  return [
+    [sw[0], sw[1]],
+    [ne[0], ne[1]],
+  ];
 }
 
 /** The lon/lat box the whole static canvas shows (the first view's bounds plus the inset). */
-export function staticView(bounds: Bounds): Bounds {
-  const proj = projection(bounds);
-  const { width, height } = STATIC_SIZE;
+export function staticView(bounds: Bounds, frame: Frame = STATIC_FRAME): Bounds {
+  const proj = projection(bounds, frame);
+  const { width, height } = frame;
   const sw = proj.invert!([0, height])!;
   const ne = proj.invert!([width, 0])!;
   return [
@@ -267,7 +300,7 @@ export function staticView(bounds: Bounds): Bounds {
 type Projected = { x: number; y: number };
 
 /** Where a label goes: a point's position, or the middle of a line's longest part. */
-function anchorOf(f: Feature, proj: GeoProjection): Projected | undefined {
+function anchorOf(f: Feature, proj: GeoProjection, frame: Frame): Projected | undefined {
   const g = f.geometry;
   let at: number[] | undefined;
   if (g.type === 'Point') at = g.coordinates;
@@ -282,16 +315,16 @@ function anchorOf(f: Feature, proj: GeoProjection): Projected | undefined {
     at = turfAlong(part, turfLength(part) / 2).geometry.coordinates;
   }
   const xy = at && proj(at as [number, number]);
-  const { width, height } = STATIC_SIZE;
+  const { width, height } = frame;
   if (!xy || xy[0] < 0 || xy[1] < 0 || xy[0] > width || xy[1] > height) return undefined;
   return { x: xy[0], y: xy[1] };
 }
 
 /** Paths clipped to each feature's own tile: tiles overlap by their buffer, and a coast or a
  * border drawn twice there would only add bytes. */
-function tilePaths(bounds: Bounds) {
-  const base = projection(bounds);
-  const { width, height } = STATIC_SIZE;
+function tilePaths(bounds: Bounds, frame: Frame) {
+  const base = projection(bounds, frame);
+  const { width, height } = frame;
   const byTile = new Map<string, ReturnType<typeof thinPath>>();
   return (f: Feature) => {
     const box = f.properties?.tile as [number, number, number, number];
@@ -329,8 +362,12 @@ const matches = (layer: BasemapLayer, f: Feature): boolean =>
   (!layer.only || layer.only.values.includes(String(f.properties?.[layer.only.key])));
 
 /** The tile zoom the live map shows in a layout when it takes over the first view. */
-export function variantZoom(bounds: Bounds, variant: StaticVariant): number {
-  return Math.floor(staticZoom(bounds) + Math.log2(variant.scale));
+export function variantZoom(
+  bounds: Bounds,
+  variant: StaticVariant,
+  frame: Frame = STATIC_FRAME,
+): number {
+  return Math.floor(staticZoom(bounds, frame) + Math.log2(variant.scale));
 }
 
 /**
@@ -348,12 +385,33 @@ export function staticBasemapSvg(
   /** Place ids the story labels itself (as the live map's `hide`). */
   hide: readonly string[] = [],
 ): string {
+  const { width, height } = STATIC_FRAME;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">`,
+    basemapLayers(tiles, bounds, palette, variant, { over, hide }),
+    '</svg>',
+  ].join('\n');
+}
+
+/** The basemap's elements (sea, then BASEMAP_LAYERS bottom to top) in `frame`: what
+ * staticBasemapSvg wraps, and what a view image draws under its places. */
+export function basemapLayers(
+  tiles: FeatureCollection,
+  bounds: Bounds,
+  palette: Palette,
+  variant: StaticVariant,
+  {
+    over = [],
+    hide = [],
+    frame = STATIC_FRAME,
+  }: { over?: readonly StaticFeature[]; hide?: readonly string[]; frame?: Frame } = {},
+): string {
   const placed = Labels.over(over, variant);
   // Lines and dots at the live map's size on the layout's typical screen; text at least its size.
   const unit = 1 / variant.scale;
   const textUnit = 1 / variant.minScale;
-  const { proj } = pathFor(bounds);
-  const pathOf = tilePaths(bounds);
+  const { proj } = pathFor(bounds, frame);
+  const pathOf = tilePaths(bounds, frame);
   const hidden = new Set(hide);
   const of = (layer: BasemapLayer) => tiles.features.filter((f) => matches(layer, f) && ownTile(f));
   const drawn = new Map<string, string>();
@@ -370,7 +428,7 @@ export function staticBasemapSvg(
       .filter((f) => !hidden.has(String(f.properties?.id)))
       .sort((a, b) => sortKey(a) - sortKey(b))
       .flatMap((f) => {
-        const at = anchorOf(f, proj);
+        const at = anchorOf(f, proj, frame);
         if (!at) return [];
         const raw = String(f.properties?.name ?? '');
         const name = layer.upper ? raw.toUpperCase() : raw;
@@ -412,7 +470,7 @@ export function staticBasemapSvg(
       }
       case 'dot': {
         const dots = of(layer).flatMap((f) => {
-          const at = anchorOf(f, proj);
+          const at = anchorOf(f, proj, frame);
           return at
             ? [
                 `<circle cx="${at.x.toFixed(1)}" cy="${at.y.toFixed(1)}" r="${round(layer.radius * unit)}"/>`,
@@ -425,13 +483,11 @@ export function staticBasemapSvg(
         return drawn.get(layer.id) ?? '';
     }
   }).filter(Boolean);
-  const { width, height } = STATIC_SIZE;
+  const { width, height } = frame;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">`,
     `<rect width="${width}" height="${height}" fill="${palette.sea}"/>`,
-    `<g font-family="Noto Sans, Arial, sans-serif" text-anchor="middle">`,
+    `<g font-family="${FONT_FAMILY}" text-anchor="middle">`,
     ...body,
     '</g>',
-    '</svg>',
   ].join('\n');
 }

@@ -136,8 +136,14 @@ export function unsafeMarkup(page: Page): Promise<string[]> {
       'iframe, frame, frameset, object, embed, applet, base, form, style, textarea, meta[http-equiv="refresh" i], foreignObject, svg script, math';
     for (const el of Array.from(document.querySelectorAll(never)))
       problems.push(`<${el.localName}>`);
+    // Ours: the static map's basemap, and the print-only view images (Article.svelte) at their
+    // one path (lib/viewImages.ts).
+    const viewImage = /^(?:[a-z0-9-]+\/)?images\/passage-[a-z0-9-]+\.svg$/;
     for (const img of Array.from(document.images)) {
-      if (!img.closest('.static-map')) problems.push(`<img src="${img.getAttribute('src')}">`);
+      const src = img.getAttribute('src') ?? '';
+      const ours =
+        img.closest('.static-map') || (img.classList.contains('print-map') && viewImage.test(src));
+      if (!ours) problems.push(`<img src="${src}">`);
     }
     for (const a of Array.from(document.querySelectorAll('a[href]'))) {
       const href = a.getAttribute('href')!;

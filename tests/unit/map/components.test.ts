@@ -56,7 +56,7 @@ describe('Swatch', () => {
       { id: 'b', legend: 'B', description: 'B', style: 'solid' as const },
     ];
     const [a, b] = categoriesOf({ statuses });
-    expect(render(Swatch, { props: { category: a! } }).body).toMatch(/<path d="M[^"]+"/);
+    expect(render(Swatch, { props: { category: a! } }).body).toMatch(/<path\b[^>]* d="M[^"]+"/);
     expect(render(Swatch, { props: { category: b! } }).body).not.toMatch(/<path /);
   });
 });
