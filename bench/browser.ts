@@ -279,6 +279,131 @@ function tilesUntil(
   return { tileBytes: tiles.reduce((n, r) => n + r.bytes, 0), tileRequests: tiles.length };
 }
 
+/** Waits until the map has drawn nothing for 500 ms (late work after the first idle, such as a
+ * camera move, would share what is measured next), then until the GPU has drawn it all. */
+async function settle(page: Page) {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = (window as unknown as MapWindow).mapExplainer!.map;
+        const t0 = performance.now();
+        let last = t0;
+        map.on('render', () => {
+          last = performance.now();
+        });
+        const timer = setInterval(() => {
+          const now = performance.now();
+          if (now - last < 500 && now - t0 < 10_000) return;
+          clearInterval(timer);
+          resolve();
+        }, 50);
+      }),
+  );
+  await page.evaluate(GPU_DONE);
+}
+
+export interface ZoomRun {
+  viewport: Viewport;
+  fromZoom: number;
+  toZoom: number;
+  /** The zoom's animation, and until every tile it needs is drawn. */
+  durationMs: number;
+  settledMs: number;
+  frames: number;
+  /** The longest stretch of frames in which part of the view had no basemap tile drawn at all
+   * (neither its own, nor a parent or child standing in): what a reader sees as blank. */
+  longestBlankMs: number;
+  blankFrames: number;
+  /** The longest stretch in which the view's own tiles were still loading (parents stood in). */
+  longestLoadingMs: number;
+}
+
+/**
+ * The zoom, in the page. A string, as `instrument` is: tsx would wrap its inner functions in a
+ * helper the page does not have.
+ */
+const ZOOM_IN_PAGE = `({ centre, from, to, durationMs, source }) => new Promise((resolve, reject) => {
+  const map = window.mapExplainer.map;
+  const manager = map.style.tileManagers[source];
+  if (!manager) return reject(new Error('no tile manager for source ' + source));
+  const { tileSize, maxzoom } = manager.getSource();
+  // Blank: an ideal tile of the view that no drawn tile covers (itself, a parent or a child).
+  const blank = () => {
+    const drawn = manager.getVisibleCoordinates();
+    return map.coveringTiles({ tileSize, maxzoom }).some((ideal) =>
+      !drawn.some((d) => d.key === ideal.key || ideal.isChildOf(d) || d.isChildOf(ideal)));
+  };
+  const longest = (frames, key) => {
+    let best = 0;
+    let start = null;
+    for (const f of frames) {
+      if (f[key] && start === null) start = f.t;
+      if (!f[key] && start !== null) {
+        best = Math.max(best, f.t - start);
+        start = null;
+      }
+    }
+    return start === null ? best : Math.max(best, performance.now() - start);
+  };
+  map.jumpTo({ center: centre, zoom: from });
+  map.once('idle', () => {
+    const frames = [];
+    const onRender = () =>
+      frames.push({ t: performance.now(), blank: blank(), loading: !map.areTilesLoaded() });
+    map.on('render', onRender);
+    const t0 = performance.now();
+    map.once('moveend', () => {
+      const ended = performance.now();
+      map.once('idle', () => {
+        map.off('render', onRender);
+        resolve({
+          fromZoom: from,
+          toZoom: map.getZoom(),
+          durationMs: ended - t0,
+          settledMs: performance.now() - t0,
+          frames: frames.length,
+          longestBlankMs: longest(frames, 'blank'),
+          blankFrames: frames.filter((f) => f.blank).length,
+          longestLoadingMs: longest(frames, 'loading'),
+        });
+      });
+    });
+    map.easeTo({ center: centre, zoom: to, duration: durationMs, easing: (t) => t });
+  });
+})`;
+
+/**
+ * From zoom `from` to `to` over `centre` in `durationMs` (a brisk reader: two zoom levels a
+ * second), after the map is settled at `from`. Each frame checks the basemap's ideal tiles for
+ * the view (MapLibre's coveringTiles) against the tiles it drew (its tile manager's visible
+ * coordinates, internal API).
+ */
+export async function measureZoom(
+  browser: Browser,
+  spec: PageSpec & { basemapSource: string },
+  viewport: Viewport,
+  { from = 3, to = 8, durationMs = 2500 } = {},
+): Promise<ZoomRun> {
+  const context = await browser.newContext({ viewport });
+  try {
+    const page = listen(await context.newPage());
+    await page.addInitScript(instrument(spec.panel));
+    await page.goto(spec.url);
+    await waitForPaint(page);
+    await pointAtMap(page, spec.mapRegion);
+    await waitForMark(page, 'map-idle');
+    await settle(page);
+    const args = { centre: spec.target, from, to, durationMs, source: spec.basemapSource };
+    const run = (await page.evaluate(`(${ZOOM_IN_PAGE})(${JSON.stringify(args)})`)) as Omit<
+      ZoomRun,
+      'viewport'
+    >;
+    return { viewport, ...run };
+  } finally {
+    await context.close();
+  }
+}
+
 /** Frames the map draws while the mouse drags it across 60% of its width for `durationMs`. */
 export async function measurePan(
   browser: Browser,
@@ -295,28 +420,9 @@ export async function measurePan(
     await waitForPaint(page);
     await pointAtMap(page, spec.mapRegion);
     await waitForMark(page, 'map-idle');
-    // Pan a settled map: wait until it has drawn nothing for 500 ms (late work after the first
-    // idle, such as a camera move, would otherwise share the pan's frames), then until the GPU has
-    // drawn it all (on the story page it ran up to a second behind, and the first third of the
-    // pan shared the GPU with that backlog).
-    await page.evaluate(
-      () =>
-        new Promise<void>((resolve) => {
-          const map = (window as unknown as MapWindow).mapExplainer!.map;
-          const t0 = performance.now();
-          let last = t0;
-          map.on('render', () => {
-            last = performance.now();
-          });
-          const timer = setInterval(() => {
-            const now = performance.now();
-            if (now - last < 500 && now - t0 < 10_000) return;
-            clearInterval(timer);
-            resolve();
-          }, 50);
-        }),
-    );
-    await page.evaluate(GPU_DONE);
+    // On the story page the GPU ran up to a second behind, and the first third of the pan shared
+    // it with that backlog.
+    await settle(page);
     const box = await page.evaluate(() => {
       const map = (window as unknown as MapWindow).mapExplainer!.map;
       const canvas = map.getCanvas();

@@ -15,19 +15,21 @@ import type { FeatureCollection, Point } from 'geojson';
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.ts';
 import { CHROME_ARGS, findChrome } from '../tests/browser/support/chrome.ts';
-import { measureLoad, measurePan, type PageSpec } from './browser.ts';
+import { measureLoad, measurePan, measureZoom, type PageSpec } from './browser.ts';
 import { measureImages } from './images.ts';
 import { pageBytes, readPageData, storyPageBytes, type PageBytes } from './bytes.ts';
 import { runLighthouse, type Preset } from './lighthouse.ts';
 import {
   PAN_VIEWPORTS,
   PRESETS,
+  ZOOM_VIEWPORT,
   SIDES,
   table,
   targets,
   type Results,
   type Side,
 } from './report.ts';
+import { BASEMAP_SOURCE } from '../src/catalogue/basemap.ts';
 import { INTERACTIVE_LAYERS } from '../src/catalogue/style.ts';
 import { BASELINE, baselineConfig, buildBench, defaultSlug, ROOT, SITE } from './site.ts';
 import { measureWorld, worldTable, type WorldResults } from './world.ts';
@@ -147,6 +149,7 @@ async function main() {
       lighthouseStatic: [],
       loads: { ours: [], baseline: [] },
       pans: { ours: [], baseline: [] },
+      zooms: { ours: [], baseline: [] },
       bytes: { ours: staticBytes('ours'), baseline: staticBytes('baseline') },
     };
     log('view images: drawing and rasterising the story’s');
@@ -178,6 +181,19 @@ async function main() {
         results.pans[side].push(runs);
         log(
           `pan ${side} #${i + 1}: ${runs.map((r) => `${r.fps.toFixed(1)} fps at ${r.viewport.width}`).join(', ')}`,
+        );
+      }
+    }
+    for (let i = 0; i < RUNS; i++) {
+      for (const side of SIDES) {
+        const run = await measureZoom(
+          browser,
+          { ...specs[side], basemapSource: BASEMAP_SOURCE },
+          ZOOM_VIEWPORT,
+        );
+        results.zooms![side].push(run);
+        log(
+          `zoom ${side} #${i + 1}: ${run.fromZoom} → ${run.toZoom.toFixed(1)} in ${Math.round(run.durationMs)} ms, settled ${Math.round(run.settledMs)} ms; longest blank ${Math.round(run.longestBlankMs)} ms (${run.blankFrames}/${run.frames} frames), longest loading ${Math.round(run.longestLoadingMs)} ms`,
         );
       }
     }
