@@ -306,7 +306,7 @@ export interface ZoomRun {
   viewport: Viewport;
   fromZoom: number;
   toZoom: number;
-  /** The zoom's animation, and until every tile it needs is drawn. */
+  /** From the start: to the end of the zoom's animation, and until every tile was drawn. */
   durationMs: number;
   settledMs: number;
   frames: number;
@@ -378,12 +378,33 @@ const ZOOM_IN_PAGE = `({ centre, from, to, durationMs, source }) => new Promise(
  * the view (MapLibre's coveringTiles) against the tiles it drew (its tile manager's visible
  * coordinates, internal API).
  */
-export async function measureZoom(
+export function measureZoom(
   browser: Browser,
   spec: PageSpec & { basemapSource: string },
   viewport: Viewport,
-  { from = 3, to = 8, durationMs = 2500 } = {},
+  zoom: { from: number; to: number; durationMs: number },
 ): Promise<ZoomRun> {
+  return withSettledMap(browser, spec, viewport, async (page) => {
+    const args = { ...zoom, centre: spec.target, source: spec.basemapSource };
+    const run = (await page.evaluate(`(${ZOOM_IN_PAGE})(${JSON.stringify(args)})`)) as Omit<
+      ZoomRun,
+      'viewport'
+    >;
+    return { viewport, ...run };
+  });
+}
+
+/**
+ * Opens the page at `viewport` with a cold cache, puts the pointer on the map at first paint (a
+ * reader about to use it, which starts a map that waits for the reader), waits for the map to be
+ * idle and settled, then measures with `fn`.
+ */
+async function withSettledMap<T>(
+  browser: Browser,
+  spec: PageSpec,
+  viewport: Viewport,
+  fn: (page: Page) => Promise<T>,
+): Promise<T> {
   const context = await browser.newContext({ viewport });
   try {
     const page = listen(await context.newPage());
@@ -392,37 +413,23 @@ export async function measureZoom(
     await waitForPaint(page);
     await pointAtMap(page, spec.mapRegion);
     await waitForMark(page, 'map-idle');
+    // On the story page the GPU ran up to a second behind: what is measured next would share it
+    // with that backlog (the first third of a pan did).
     await settle(page);
-    const args = { centre: spec.target, from, to, durationMs, source: spec.basemapSource };
-    const run = (await page.evaluate(`(${ZOOM_IN_PAGE})(${JSON.stringify(args)})`)) as Omit<
-      ZoomRun,
-      'viewport'
-    >;
-    return { viewport, ...run };
+    return await fn(page);
   } finally {
     await context.close();
   }
 }
 
 /** Frames the map draws while the mouse drags it across 60% of its width for `durationMs`. */
-export async function measurePan(
+export function measurePan(
   browser: Browser,
   spec: PageSpec,
   viewport: Viewport,
   durationMs = 3000,
 ): Promise<PanRun> {
-  const context = await browser.newContext({ viewport });
-  try {
-    const page = listen(await context.newPage());
-    await page.addInitScript(instrument(spec.panel));
-    await page.goto(spec.url);
-    // A reader about to pan has the pointer on the map (which starts a map that waits for it).
-    await waitForPaint(page);
-    await pointAtMap(page, spec.mapRegion);
-    await waitForMark(page, 'map-idle');
-    // On the story page the GPU ran up to a second behind, and the first third of the pan shared
-    // it with that backlog.
-    await settle(page);
+  return withSettledMap(browser, spec, viewport, async (page) => {
     const box = await page.evaluate(() => {
       const map = (window as unknown as MapWindow).mapExplainer!.map;
       const canvas = map.getCanvas();
@@ -462,7 +469,5 @@ export async function measurePan(
       frames: end.frames,
       fps: (end.frames * 1000) / ms,
     };
-  } finally {
-    await context.close();
-  }
+  });
 }

@@ -22,6 +22,7 @@ import { runLighthouse, type Preset } from './lighthouse.ts';
 import {
   PAN_VIEWPORTS,
   PRESETS,
+  ZOOM,
   ZOOM_VIEWPORT,
   SIDES,
   table,
@@ -190,6 +191,7 @@ async function main() {
           browser,
           { ...specs[side], basemapSource: BASEMAP_SOURCE },
           ZOOM_VIEWPORT,
+          ZOOM,
         );
         results.zooms![side].push(run);
         log(
