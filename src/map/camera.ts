@@ -33,6 +33,19 @@ export function staticFramePadding({ width, height }: { width: number; height: n
 const WIDE_MAP = { width: 672, height: 800 };
 const LEGEND_FOOTPRINT = { width: 290, height: 360 };
 
+/** A centre-and-zoom camera's zoom in a `box`: its kind's zoom is set for the wide map, so a
+ * smaller map zooms out as much as it is smaller (a city on a phone shows as much around it). */
+export function zoomFor(zoom: number, box: { width: number; height: number }): number {
+  return zoom + Math.log2(Math.min(1, box.width / WIDE_MAP.width, box.height / WIDE_MAP.height));
+}
+
+/** The zoom at which MapLibre draws a globe centred at `lat` at most `diameter` px across: its
+ * radius is worldSize / 2π / cos(lat), so the scale at the centre matches Web Mercator's. A
+ * globe view shows the whole globe, in the room the overlays leave. */
+export function globeZoomFor(diameter: number, lat: number): number {
+  return Math.log2((diameter * Math.PI * Math.cos((lat * Math.PI) / 180)) / 512);
+}
+
 /** The bottom corner for the legend that hides fewer of the first view's places: `points` are
  * symbols and labels in static-map (STATIC_SIZE) coordinates. The right wins a tie. */
 export function legendSide(points: readonly { x: number; y: number }[]): LegendSide {

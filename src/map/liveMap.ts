@@ -6,7 +6,14 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FilterSpecification, LngLatBoundsLike } from 'maplibre-gl';
 import type { CategoryId } from '../catalogue/categories.ts';
-import type { Bounds, Camera, Padding, Projection } from './camera.ts';
+import {
+  globeZoomFor,
+  zoomFor,
+  type Bounds,
+  type Camera,
+  type Padding,
+  type Projection,
+} from './camera.ts';
 import { MAP_KEYS } from './describe.ts';
 import {
   DIRECTIONS,
@@ -63,6 +70,12 @@ export type LiveMap = ReturnType<typeof createLiveMap>;
  * that way (`edge`) or none in the view at all (`empty`), or let it go (`cleared`: Escape). */
 export type KeyFocus = { id: string } | { edge: Arrow } | { empty: true } | { cleared: true };
 
+/** The deepest zoom: the world tiles' detail ends at 8 (overzoomed one level). */
+const MAX_ZOOM = 9;
+/** A fitted place zooms no closer than this: a small one (a strait, a town's area) still fills
+ * a good part of the view, with some of the map around it. */
+const FIT_MAX_ZOOM = 8.5;
+
 /** Shift and an arrow pan by this much, as MapLibre's own arrow keys did. */
 const PAN_STEP_PX = 100;
 
@@ -73,11 +86,9 @@ export function createLiveMap(o: LiveMapOptions) {
     container: o.container,
     style: buildStyle({ ...o.style, palette }),
     bounds: 'bounds' in o.camera ? (o.camera.bounds as LngLatBoundsLike) : undefined,
-    center: 'center' in o.camera ? o.camera.center : undefined,
-    zoom: 'zoom' in o.camera ? o.camera.zoom : undefined,
-    fitBoundsOptions: { padding: o.padding(o.camera) },
+    fitBoundsOptions: { padding: o.padding(o.camera), maxZoom: FIT_MAX_ZOOM },
     minZoom: 0.5,
-    maxZoom: 9,
+    maxZoom: MAX_ZOOM,
     dragRotate: false,
     pitchWithRotate: false,
     touchPitch: false,
@@ -95,7 +106,13 @@ export function createLiveMap(o: LiveMapOptions) {
   });
   // A handle for newsroom developers and our browser tests: the real MapLibre map.
   (window as Window & { mapExplainer?: { map: maplibregl.Map } }).mapExplainer = { map };
-  if (o.projection === 'globe') map.once('style.load', () => map.setProjection({ type: 'globe' }));
+  const first = o.camera;
+  if (o.projection === 'globe') {
+    map.once('style.load', () => {
+      map.setProjection({ type: 'globe' });
+      if ('center' in first) centreOn(first, 'globe', 0);
+    });
+  } else if ('center' in first) centreOn(first, 'mercator', 0);
   if (o.interactive) {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   }
@@ -317,6 +334,32 @@ export function createLiveMap(o: LiveMapOptions) {
 
   const motion = (reduced: boolean) => (reduced ? { duration: 0 } : { duration: 900 });
 
+  /** A centre-and-zoom camera: its centre in the middle of what the overlays leave free (the
+   * map's padding, which moves a globe rather than turning it), at the zoom for this map's size;
+   * a globe whole inside that room. */
+  function centreOn(
+    camera: Extract<Camera, { center: unknown }>,
+    projection: Projection,
+    duration: number,
+  ) {
+    const padding = o.padding(camera);
+    const box = o.container.getBoundingClientRect();
+    const room = Math.min(
+      box.width - padding.left - padding.right,
+      box.height - padding.top - padding.bottom,
+    );
+    const zoom = zoomFor(camera.zoom, box);
+    const options = {
+      center: camera.center,
+      zoom: projection === 'globe' ? Math.min(zoom, globeZoomFor(room, camera.center[1])) : zoom,
+      padding,
+      duration,
+      essential: false,
+    };
+    if (duration > 0) map.flyTo(options);
+    else map.easeTo(options);
+  }
+
   return {
     map,
     /** The places of the current passage. Replacing the whole set keeps fast scrolling honest. */
@@ -348,17 +391,29 @@ export function createLiveMap(o: LiveMapOptions) {
         pendingShow = () => this.show(camera, projection, true);
         return;
       }
-      const current = map.getProjection()?.type ?? 'mercator';
-      if (current !== projection) whenLoaded(() => map.setProjection({ type: projection }));
-      const options = {
-        ...motion(reducedMotion),
-        padding: o.padding(camera),
-        maxZoom: 7.5,
-        essential: false,
+      const move = () => {
+        if ('center' in camera) {
+          centreOn(camera, projection, reducedMotion ? 0 : 900);
+          return;
+        }
+        // The padding replaces the map's (a centre-and-zoom view set it), as MapLibre 7 will.
+        map.fitBounds(camera.bounds as LngLatBoundsLike, {
+          ...motion(reducedMotion),
+          padding: o.padding(camera),
+          absolutePadding: true,
+          maxZoom: FIT_MAX_ZOOM,
+          essential: false,
+        });
       };
-      if ('bounds' in camera) map.fitBounds(camera.bounds as LngLatBoundsLike, options);
-      else if (reducedMotion) map.jumpTo({ center: camera.center, zoom: camera.zoom });
-      else map.flyTo({ center: camera.center, zoom: camera.zoom, duration: 900 });
+      // The projection first: Web Mercator keeps a low zoom's world filling the view, which
+      // would pull a globe's centre to the equator.
+      const current = map.getProjection()?.type ?? 'mercator';
+      if (current === projection) move();
+      else
+        whenLoaded(() => {
+          map.setProjection({ type: projection });
+          move();
+        });
     },
     /** Gives the canvas the focus, on this place (the reader was on it in the static map). */
     focusPlace(id: string) {

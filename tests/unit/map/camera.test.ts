@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   fitScale,
+  globeZoomFor,
   legendSide,
+  zoomFor,
   STATIC_INSET,
   STATIC_SIZE,
   staticFramePadding,
@@ -88,5 +90,25 @@ describe('fitScale', () => {
 
   it('is 0 for a centre-and-zoom camera', () => {
     expect(fitScale({ center: [30, 45], zoom: 5 }, box, none)).toBe(0);
+  });
+});
+
+describe('zoomFor', () => {
+  it('keeps a kind’s zoom on the wide map and zooms out as much as a map is smaller', () => {
+    expect(zoomFor(6, { width: 672, height: 800 })).toBe(6);
+    expect(zoomFor(6, { width: 1440, height: 900 })).toBe(6);
+    expect(zoomFor(6, { width: 336, height: 800 })).toBeCloseTo(5);
+    // A short map (a phone's, above the text) is as much smaller as its height says.
+    expect(zoomFor(6, { width: 768, height: 400 })).toBeCloseTo(5);
+  });
+});
+
+describe('globeZoomFor', () => {
+  it('is the zoom whose globe (radius worldSize / 2π / cos lat) is that many px across', () => {
+    const z = globeZoomFor(400, 55);
+    const radius = (512 * 2 ** z) / (2 * Math.PI) / Math.cos((55 * Math.PI) / 180);
+    expect(2 * radius).toBeCloseTo(400);
+    // Half the room: one zoom level less.
+    expect(globeZoomFor(200, 55)).toBeCloseTo(z - 1);
   });
 });

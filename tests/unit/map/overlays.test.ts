@@ -55,8 +55,41 @@ describe('overlay padding, from the overlays’ real rectangles', () => {
     );
   });
 
+  it('keeps the subject clear of the far-places cards, below or beside them', () => {
+    const cards = rect(8, 48, 178, 230);
+    const pad = overlayPadding(phone, { cards }, camera);
+    expect(pad.top === 48 + 230 + 16 || pad.left === 8 + 178 + 16).toBe(true);
+    // On a wide map beside them shows this wide place larger than below them.
+    expect(overlayPadding(wide, { cards: rect(8, 48, 178, 500) }, camera).left).toBe(8 + 178 + 16);
+  });
+
+  it('steps round the legend and the cards together, each its own way', () => {
+    const pad = overlayPadding(
+      wide,
+      { legend: rect(392, 480, 272, 310), cards: rect(8, 48, 178, 200) },
+      camera,
+    );
+    expect(pad.bottom === 800 - 480 + 16 || pad.right === 672 - 392 + 16).toBe(true);
+    expect(pad.top === 48 + 200 + 16 || pad.left === 8 + 178 + 16).toBe(true);
+  });
+
+  it('gives a centre-and-zoom camera the largest free area', () => {
+    const point = { center: [34, 45] as [number, number], zoom: 6 };
+    // A tall, narrow card: stepping beside it leaves more of the map free than below it.
+    const pad = overlayPadding(wide, { cards: rect(8, 48, 100, 600) }, point);
+    expect(pad.left).toBe(8 + 100 + 16);
+    expect(pad.top).toBe(48);
+  });
+
   it('never squeezes the place to nothing', () => {
     const pad = overlayPadding(phone, { panel: rect(0, 10, 390, 344) }, camera);
     expect(pad.bottom).toBeLessThanOrEqual(354 / 2);
+    const both = overlayPadding(
+      phone,
+      { panel: rect(0, 10, 390, 344), cards: rect(8, 8, 380, 300) },
+      camera,
+    );
+    expect(both.top + both.bottom).toBeLessThanOrEqual(354 * 0.8);
+    expect(both.left + both.right).toBeLessThanOrEqual(390 * 0.8);
   });
 });
