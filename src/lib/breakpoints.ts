@@ -1,7 +1,7 @@
-// The one layout breakpoint for code: below it the map sits above the text and the legend starts
-// folded. The stylesheets write the same width in their media queries (app.css, Legend.svelte):
-// CSS cannot read a variable in a media query, so tests/unit/lib/breakpoints.test.ts holds every
-// one of them to this value.
+// The layout's breakpoints for code: a phone's below NARROW_MAX_PX, side by side from
+// SIDE_BY_SIDE_MIN_PX. The stylesheets write the same widths in their media queries (app.css,
+// Legend.svelte): CSS cannot read a variable in a media query, so
+// tests/unit/lib/breakpoints.test.ts holds every one of them to these values.
 export const NARROW_MAX_PX = 599;
 export const NARROW = `(max-width: ${NARROW_MAX_PX}px)`;
 export const WIDE = `(min-width: ${NARROW_MAX_PX + 1}px)`;
@@ -11,6 +11,9 @@ export const SHORT_MAX_PX = 599;
 export const SHORT = `(max-height: ${SHORT_MAX_PX}px)`;
 /** From this width the map and the text sit side by side (app.css only). */
 export const SIDE_BY_SIDE_MIN_PX = 900;
+/** Below it the map is a band above the text (42% of the screen's height): the legend starts
+ * folded there, as on a short map. */
+export const STACKED = `(max-width: ${SIDE_BY_SIDE_MIN_PX - 1}px)`;
 /** Every width a media query may name: the last px of each narrower layout. */
 export const LAYOUT_EDGES_PX = [NARROW_MAX_PX, SIDE_BY_SIDE_MIN_PX - 1];
 /** Between the phone layout and the side-by-side one (map above the text, tablet widths). */
