@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig, type Plugin } from 'vite';
 import { catalogueCss } from './src/catalogue/css.ts';
+import { TEXT_FACE, typefaceCss } from './src/catalogue/typeface.ts';
 
 /** `virtual:catalogue.css`: the palette's custom properties and the static map's look,
  * generated from src/catalogue so no colour or width is written twice. */
@@ -14,10 +16,23 @@ function catalogue(): Plugin {
   };
 }
 
+/** `virtual:typeface.css`: the article's self-hosted text face (src/catalogue/typeface.ts). */
+function typeface(): Plugin {
+  const id = 'virtual:typeface.css';
+  const resolved = `\0${id}`;
+  const read = (file: string) =>
+    readFileSync(new URL(`./node_modules/${TEXT_FACE.package}/${file}`, import.meta.url), 'utf8');
+  return {
+    name: 'typeface-css',
+    resolveId: (source) => (source === id ? resolved : undefined),
+    load: (source) => (source === resolved ? typefaceCss(read) : undefined),
+  };
+}
+
 // Relative asset URLs: the built site works from any folder of any static host.
 export default defineConfig({
   base: './',
-  plugins: [catalogue(), svelte()],
+  plugins: [catalogue(), typeface(), svelte()],
   build: {
     target: 'es2022',
     manifest: true,

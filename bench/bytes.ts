@@ -27,6 +27,7 @@ export const CATEGORIES = [
   'cssLazy',
   'dataInitial',
   'dataLazy',
+  'textFace',
   'fonts',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -36,7 +37,7 @@ export type PageBytes = Record<Category, Size> & {
   storyLayers: Size;
   /** MapLibre's worker, part of jsLazy. */
   worker: Size;
-  /** What the first view transfers: HTML, initial JS, CSS and data. */
+  /** What the first view transfers: HTML, initial JS, CSS, data and the preloaded text face. */
   firstView: Size;
 };
 
@@ -89,13 +90,21 @@ export function sum(files: FileSize[]): Size {
 export function htmlReferences(html: string) {
   const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
   const tags = (name: string) => html.match(new RegExp(`<${name}\\b[^>]*>`, 'g')) ?? [];
-  const links = tags('link').map((t) => ({ rel: attr(t, 'rel'), href: attr(t, 'href') }));
+  const links = tags('link').map((t) => ({
+    rel: attr(t, 'rel'),
+    as: attr(t, 'as'),
+    href: attr(t, 'href'),
+  }));
   const keep = (v: (string | undefined)[]) =>
     v.filter((s): s is string => !!s && !s.startsWith('data:'));
   return {
     scripts: keep(tags('script').map((t) => attr(t, 'src'))),
     modulepreloads: keep(links.filter((l) => l.rel === 'modulepreload').map((l) => l.href)),
-    preloads: keep(links.filter((l) => l.rel === 'preload').map((l) => l.href)),
+    preloads: keep(links.filter((l) => l.rel === 'preload' && l.as !== 'font').map((l) => l.href)),
+    /** The text face's files the first view's text needs (src/catalogue/typeface.ts). */
+    fontPreloads: keep(
+      links.filter((l) => l.rel === 'preload' && l.as === 'font').map((l) => l.href),
+    ),
     stylesheets: keep(links.filter((l) => l.rel === 'stylesheet').map((l) => l.href)),
     // <source> (the dark basemap) loads only for a dark colour scheme: the <img> is the default.
     // A lazy image is not loaded with the page (the print-only view images never are, on screen).
@@ -166,6 +175,7 @@ export function pageBytes(input: PageInput): PageBytes {
   );
   const dataInitial = sum([...refs.images, ...refs.preloads].map(fromPage).map(size));
   const dataLazy = sum(input.data.map(fromPage).map(size));
+  const textFace = sum(refs.fontPreloads.map(fromPage).map(size));
   const storyLayers = sum(input.storyLayers.map(fromPage).map(size));
   const fonts = sum((input.fonts ?? []).map(size));
   return {
@@ -176,10 +186,13 @@ export function pageBytes(input: PageInput): PageBytes {
     cssLazy,
     dataInitial,
     dataLazy,
+    textFace,
     fonts,
     storyLayers,
     worker: sum(workers),
-    firstView: sum([htmlSize, jsInitial, cssInitial, dataInitial].flatMap((s) => s.files)),
+    firstView: sum(
+      [htmlSize, jsInitial, cssInitial, dataInitial, textFace].flatMap((s) => s.files),
+    ),
   };
 }
 

@@ -144,6 +144,7 @@ const BYTE_ROWS: [keyof PageBytes, string][] = [
   ['dataInitial', 'data, initial (static map)'],
   ['dataLazy', 'data, lazy (GeoJSON)'],
   ['storyLayers', '…of which story layers'],
+  ['textFace', 'text face, preloaded (Source Serif 4)'],
   ['fonts', 'fonts (glyphs fetched)'],
   ['firstView', 'first view (HTML + initial)'],
 ];

@@ -21,6 +21,7 @@ import { build } from 'vite';
 import { mapData } from '../src/map/build/mapData.ts';
 import { mainBounds } from '../src/story/resolve.ts';
 import { DARK, LIGHT } from '../src/catalogue/palette.ts';
+import { isPreloadedFace } from '../src/catalogue/typeface.ts';
 import { locatorMap } from '../src/map/build/locator.ts';
 import { storyImages } from '../src/map/build/images.ts';
 import {
@@ -125,6 +126,18 @@ interface Basemap {
   credits: string[];
   /** What the live map draws. */
   setting: BasemapSetting;
+}
+
+/** The client HTML with the first view's text-face files preloaded (src/catalogue/typeface.ts):
+ * found by the CSS only after it has loaded, they would miss first paint, and
+ * `font-display: optional` would then keep the fallback. After the CSP's <meta>. */
+function withFacePreloads(html: string): string {
+  const links = readdirSync(join(DIST, 'assets'))
+    .filter(isPreloadedFace)
+    .map(
+      (f) => `<link rel="preload" href="./assets/${f}" as="font" type="font/woff2" crossorigin />`,
+    );
+  return html.replace('<!--app-head-->', `<!--app-head-->\n${links.join('\n')}`);
 }
 
 interface Template {
@@ -267,7 +280,10 @@ export async function buildSite() {
   const { renderPage } = (await import(pathToFileURL(join(SSR_OUT, 'prerender.js')).href)) as {
     renderPage: (page: PageData) => { head: string; body: string };
   };
-  const template = { html: readFileSync(join(DIST, 'index.html'), 'utf8'), csp: cspMeta(connect) };
+  const template = {
+    html: withFacePreloads(readFileSync(join(DIST, 'index.html'), 'utf8')),
+    csp: cspMeta(connect),
+  };
   const basemap = await readBasemap(setting);
   // The newest story opens at the site root.
   const newest = [...stories].sort((a, b) => b.published.localeCompare(a.published))[0];

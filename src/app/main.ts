@@ -4,6 +4,7 @@ import { hydrate } from 'svelte';
 import App from './App.svelte';
 import { PAGE_DATA_ID, type PageData } from '../state/page.ts';
 import 'virtual:catalogue.css';
+import 'virtual:typeface.css';
 import './app.css';
 import './print.css';
 

@@ -5,6 +5,7 @@ import type { Nodes, PhrasingContent, Paragraph, Root, RootContent } from 'mdast
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { frontmatter } from 'micromark-extension-frontmatter';
+import remarkSmartypants from 'remark-smartypants';
 import { KEBAB, slugify } from '../lib/ids.ts';
 import type { Reporter } from './diagnostics.ts';
 import type { Inline } from './schema.ts';
@@ -43,11 +44,37 @@ const BLOCK_NAMES: Partial<Record<RootContent['type'], string>> = {
   table: 'a table',
 };
 
-export function parseMarkdown(text: string) {
-  return fromMarkdown(text, {
+/** Curly quotes and apostrophes (SmartyPants), across links and emphasis; dashes and dots are
+ * left as written. The remark plugin's transformer needs no processor: it is called on the tree. */
+const smartQuotes = (remarkSmartypants as unknown as (o: object) => (tree: Root) => void)({
+  dashes: false,
+  ellipses: false,
+});
+
+/** A URL shown as the link's own text (an autolink) stays exactly as written. */
+function smarten(tree: Root): void {
+  const urls: { node: { value: string }; value: string }[] = [];
+  const visit = (node: Nodes) => {
+    if (node.type === 'link') {
+      const [only] = node.children;
+      if (node.children.length === 1 && only?.type === 'text' && node.url.endsWith(only.value)) {
+        urls.push({ node: only, value: only.value });
+      }
+    }
+    if ('children' in node) node.children.forEach(visit);
+  };
+  visit(tree);
+  smartQuotes(tree);
+  for (const { node, value } of urls) node.value = value;
+}
+
+export function parseMarkdown(text: string): Root {
+  const tree = fromMarkdown(text, {
     extensions: [frontmatter(['yaml'])],
     mdastExtensions: [frontmatterFromMarkdown(['yaml'])],
   });
+  smarten(tree);
+  return tree;
 }
 
 /** The body's passages, one per paragraph; any other block is reported. */
@@ -133,8 +160,9 @@ function convert(
       case 'text': {
         const stray = /\{#[^{}]*\}/.exec(node.value);
         if (stray) {
+          // Found in the source: SmartyPants has shortened "--" and "..." in the value.
           report.at(
-            start(node) + stray.index,
+            text.indexOf(stray[0], start(node)),
             'a passage id must come at the very end of its paragraph',
           );
         }

@@ -27,7 +27,7 @@ describe('mentions in the text', () => {
         const spread = Math.max(...lines) - Math.min(...lines);
         expect(spread, `passage ${i + 1}: line pitches ${lines.join(', ')}`).toBeLessThan(0.5);
       }
-      expect(gaps.map((g) => g.next)).toEqual(expect.arrayContaining(["'s", '.']));
+      expect(gaps.map((g) => g.next)).toEqual(expect.arrayContaining(['’s', '.']));
       for (const g of gaps) expect(Math.abs(g.gap), `${g.mention}${g.next}`).toBeLessThan(1);
     });
   }

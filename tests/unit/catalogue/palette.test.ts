@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogueCss, paletteCss } from '../../../src/catalogue/css.ts';
 import { cssVar, DARK, LIGHT, type PaletteToken } from '../../../src/catalogue/palette.ts';
+import { TEXT_FACE, typefaceCss } from '../../../src/catalogue/typeface.ts';
 
 function stylesheets(dir = 'src'): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -35,11 +36,15 @@ describe('the palette as CSS', () => {
   });
 
   it('uses no custom property the palette does not define', () => {
-    // Besides the palette's colours, app.css defines the shadow and the focus ring's width.
+    // Besides the palette's colours, app.css defines the shadow, the focus ring's width and the
+    // UI's face, and the typeface's CSS the text face.
+    const face = typefaceCss((f) => readFileSync(`node_modules/${TEXT_FACE.package}/${f}`, 'utf8'));
     const defined = new Set([
       ...(Object.keys(LIGHT) as PaletteToken[]).map(cssVar),
       '--shadow',
       '--ring',
+      '--ui-face',
+      ...[...face.matchAll(/(--[\w-]+):/g)].map((m) => m[1]),
     ]);
     const generated = catalogueCss();
     for (const text of [generated, ...stylesheets().map((f) => readFileSync(f, 'utf8'))]) {

@@ -77,6 +77,38 @@ describe('passages are typed inline nodes', () => {
   });
 });
 
+describe('typography from the Markdown stage', () => {
+  it('sets quotes and apostrophes curly, across mentions and emphasis', () => {
+    const { story, diagnostics } = check(
+      `[Kyiv](place:kyiv)'s mayor said "it's *over*" and 'no' -- twice... {#a}`,
+    );
+    expect(diagnostics).toEqual([]);
+    expect(story!.passages[0]!.inlines).toEqual([
+      { type: 'mention', placeIds: ['kyiv'], text: 'Kyiv' },
+      { type: 'text', text: '’s mayor said “it’s ' },
+      { type: 'emphasis', children: [{ type: 'text', text: 'over' }] },
+      // Dashes and dots stay as written.
+      { type: 'text', text: '” and ‘no’ -- twice...' },
+    ]);
+  });
+
+  it('keeps a URL shown as its own link text exactly', () => {
+    const { story } = check(`See <https://example.org/'a'> [Kyiv](place:kyiv). {#a}`);
+    expect(story!.passages[0]!.inlines[1]).toEqual({
+      type: 'link',
+      href: "https://example.org/'a'",
+      text: "https://example.org/'a'",
+    });
+  });
+
+  it('still places a stray passage id exactly, after a shortened "--"', () => {
+    const { diagnostics } = check('A -- b... [Kyiv](place:kyiv) {#a} more text {#b}');
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      's.md:10:30: a passage id must come at the very end of its paragraph',
+    ]);
+  });
+});
+
 describe('story text can never become markup', () => {
   const nasty = [
     'Hello <img src=x onerror=alert(1)> [Kyiv](place:kyiv). {#a}',

@@ -263,8 +263,9 @@ export const PAYLOADS: Payload[] = [
     id: 'P29',
     where: 'template syntax in text',
     at: passage('templates'),
-    value: "Templates {{constructor.constructor('alert(29)')()}} ${alert(29)} P29 stay text.",
-    shows: "{{constructor.constructor('alert(29)')()}} ${alert(29)} P29 stay text",
+    // Quotes in prose are set curly by the Markdown stage (SmartyPants): text, as a reader reads it.
+    value: 'Templates {{constructor.constructor(‘alert(29)’)()}} ${alert(29)} P29 stay text.',
+    shows: '{{constructor.constructor(‘alert(29)’)()}} ${alert(29)} P29 stay text',
   },
   {
     id: 'P30',
@@ -284,8 +285,8 @@ export const PAYLOADS: Payload[] = [
     id: 'P32',
     where: 'SVG payload',
     at: passage('svg'),
-    value: 'SVG <svg><a xlink:href="javascript:alert(32)"><text>P32</text></a></svg> text.',
-    shows: '<svg><a xlink:href="javascript:alert(32)"><text>P32</text></a></svg>',
+    value: 'SVG <svg><a xlink:href=“javascript:alert(32)”><text>P32</text></a></svg> text.',
+    shows: '<svg><a xlink:href=“javascript:alert(32)”><text>P32</text></a></svg>',
   },
   {
     id: 'P33',
