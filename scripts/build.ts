@@ -12,7 +12,7 @@
 //   dist/embed.js            the host script newsrooms paste (src/embed/host.ts)
 //   dist/_headers            the Content-Security-Policy for hosts that read it
 // A story error fails the build with `file:line:column: message` lines and nothing else.
-import { readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
@@ -21,7 +21,7 @@ import { build } from 'vite';
 import { mapData } from '../src/map/build/mapData.ts';
 import { mainBounds } from '../src/story/resolve.ts';
 import { DARK, LIGHT } from '../src/catalogue/palette.ts';
-import { isPreloadedFace } from '../src/catalogue/typeface.ts';
+import { isPreloadedFace, TEXT_FACE, TEXT_FACE_LICENCE } from '../src/catalogue/typeface.ts';
 import { locatorMap } from '../src/map/build/locator.ts';
 import { storyImages } from '../src/map/build/images.ts';
 import {
@@ -126,6 +126,14 @@ interface Basemap {
   credits: string[];
   /** What the live map draws. */
   setting: BasemapSetting;
+}
+
+/** The text face's licence beside its files: the OFL asks that each copy carry it. */
+function writeFaceLicence(): void {
+  copyFileSync(
+    join(ROOT, 'node_modules', TEXT_FACE.package, 'LICENSE'),
+    join(DIST, 'assets', TEXT_FACE_LICENCE),
+  );
 }
 
 /** The client HTML with the first view's text-face files preloaded (src/catalogue/typeface.ts):
@@ -272,6 +280,7 @@ export async function buildSite() {
   rmSync(DIST, { recursive: true, force: true });
   await build({ root: ROOT, logLevel: 'warn', build: { outDir: DIST } });
   await buildHostScript(ROOT, DIST);
+  writeFaceLicence();
   await build({
     root: ROOT,
     logLevel: 'warn',

@@ -15,6 +15,9 @@ export const TEXT_FACE = {
   stack: "'Source Serif 4', Georgia, 'Times New Roman', serif",
 } as const;
 
+/** The face's licence, written by the build into `assets/` beside its files. */
+export const TEXT_FACE_LICENCE = 'source-serif-4-LICENSE.txt';
+
 /** The CSS of `TEXT_FACE`: each of its fontsource files as `read` returns it (a path inside the
  * package), adjusted as above with its url()s made package paths, and `--text-face`. */
 export function typefaceCss(read: (file: string) => string): string {

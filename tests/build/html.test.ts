@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { htmlReferences, readPageData, storyPageBytes, storySlugs } from '../../bench/bytes.ts';
+import { TEXT_FACE, TEXT_FACE_LICENCE } from '../../src/catalogue/typeface.ts';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
 // Strings only MapLibre's code and stylesheet contain.
@@ -29,6 +30,18 @@ describe.each(storySlugs(DIST))('%s/index.html', (slug) => {
     const lazy = bytes.jsLazy.files.map((f) => f.path);
     expect(lazy.some((p) => read(p).includes(MAPLIBRE_JS))).toBe(true);
     expect(bytes.worker.files).toHaveLength(1);
+  });
+
+  it('preloads the text face the first view sets, and ships its licence', () => {
+    const faces = bytes.textFace.files.map((f) => f.path);
+    expect(faces).toHaveLength(TEXT_FACE.preload.length);
+    for (const path of faces) {
+      expect(path).toMatch(/\.woff2$/);
+      // Served from here, and named by the stylesheet that uses it.
+      const css = bytes.cssInitial.files.map((f) => read(f.path)).join('\n');
+      expect(css).toContain(path.split('/').pop());
+    }
+    expect(read(`assets/${TEXT_FACE_LICENCE}`)).toContain('SIL Open Font License');
   });
 
   it('has no render-blocking script', () => {
