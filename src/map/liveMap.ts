@@ -344,9 +344,10 @@ export function createLiveMap(o: LiveMapOptions) {
   ) {
     const padding = o.padding(camera);
     const box = o.container.getBoundingClientRect();
-    const room = Math.min(
-      box.width - padding.left - padding.right,
-      box.height - padding.top - padding.bottom,
+    // At least a pixel: a map with no size yet (hidden) takes the least zoom, not NaN.
+    const room = Math.max(
+      1,
+      Math.min(box.width - padding.left - padding.right, box.height - padding.top - padding.bottom),
     );
     const zoom = zoomFor(camera.zoom, box);
     const options = {
