@@ -8,13 +8,13 @@
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPageData } from '../../bench/bytes.ts';
 import { serve, type RunningServer } from '../../scripts/serve.ts';
 import type { Bounds } from '../../src/story/schema.ts';
 import {
   boundsOf,
   go,
   measure,
-  pageData,
   samples,
   type Measured,
   type Sampled,
@@ -86,7 +86,7 @@ describe.each(sites.flatMap((site) => site.slugs.map((slug) => ({ site, slug }))
     it.each(VIEWPORTS)(
       'shows every place and passage clear of the chrome at $width×$height',
       async (viewport) => {
-        const data = pageData(site.dir, slug);
+        const data = readPageData(`${site.dir}/${slug}/index.html`);
         const layers = JSON.parse(
           readFileSync(`${site.dir}/${slug}/${data.files.places.split('/').pop()!}`, 'utf8'),
         ) as FeatureCollection;

@@ -1,11 +1,8 @@
 // What the composition test measures: points sampled inside a place, and what a reader sees of
 // them on the live map (inside the map box, the canvas topmost there).
-import { readFileSync } from 'node:fs';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, Geometry, Position } from 'geojson';
 import type { Page } from 'playwright-core';
-import type { PageData } from '../../../src/state/page.ts';
-import { PAGE_DATA_ID } from '../../../src/state/page.ts';
 import type { Bounds, Camera } from '../../../src/story/schema.ts';
 
 const GRID = 14;
@@ -15,13 +12,6 @@ export interface Sampled {
   /** Its extent on screen counts for the span (an area's does). */
   spans: boolean;
   points: Position[];
-}
-
-export function pageData(dir: string, slug: string): PageData {
-  const html = readFileSync(`${dir}/${slug}/index.html`, 'utf8');
-  const json = new RegExp(`<script[^>]*id="${PAGE_DATA_ID}"[^>]*>([^<]*)</script>`).exec(html);
-  if (!json) throw new Error(`${dir}/${slug}/index.html has no page data`);
-  return JSON.parse(json[1]!) as PageData;
 }
 
 const inBox = ([x, y]: Position, [[w, s], [e, n]]: Bounds) =>
