@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { attribution } from '../scripts/build.ts';
 import { openBasemap } from '../scripts/tiles.ts';
 import { storyImages } from '../src/map/build/images.ts';
-import { mapData } from '../src/map/build/mapData.ts';
+import { mapData } from '../src/map/draw/mapData.ts';
 import { DEFAULT_GAZETTEER, loadPlaces, loadStory } from '../src/story/load.ts';
 
 export interface ImageResults {

@@ -18,7 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import type { FeatureCollection } from 'geojson';
 import { build } from 'vite';
-import { mapData } from '../src/map/build/mapData.ts';
+import { mapData } from '../src/map/draw/mapData.ts';
 import { mainBounds } from '../src/story/resolve.ts';
 import { DARK, LIGHT } from '../src/catalogue/palette.ts';
 import { isPreloadedFace, TEXT_FACE, TEXT_FACE_LICENCE } from '../src/catalogue/typeface.ts';
@@ -29,9 +29,9 @@ import {
   staticPlaces,
   staticView,
   variantZoom,
-} from '../src/map/build/staticMap.ts';
+} from '../src/map/draw/staticMap.ts';
 import { STATIC_VARIANTS } from '../src/lib/breakpoints.ts';
-import type { TileReader } from '../src/map/build/tiles.ts';
+import type { TileReader } from '../src/map/draw/tiles.ts';
 import { OSM_CREDIT } from '../src/catalogue/basemap.ts';
 import {
   archiveFromPage,
@@ -108,7 +108,7 @@ function checkStories(): ResolvedStory[] {
   return stories;
 }
 
-/** The world tiles, read as the browser reads them (src/map/build/tiles.ts), and the live map's
+/** The world tiles, read as the browser reads them (src/map/draw/tiles.ts), and the live map's
  * basemap: the same tiles, or the configured OSM archive (credited too: the static map still
  * draws the world tiles). */
 async function readBasemap(setting: BasemapSetting): Promise<Basemap> {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { BASEMAP_ARCHIVE } from '../src/catalogue/basemap.ts';
-import { tileReader, type TileReader } from '../src/map/build/tiles.ts';
+import { tileReader, type TileReader } from '../src/map/draw/tiles.ts';
 
 /** The archive under `publicDir` (public/ in the repository: what `npm run geo` wrote). */
 export function openBasemap(publicDir: string): Promise<TileReader> {

@@ -1,6 +1,6 @@
 // The basemap's look, defined once: the layers of the world tiles (geo/lib/tiles/layers.ts) drawn
 // bottom to top with palette tokens and sizes. The live map's style (style.ts) and the static
-// map's SVG (map/build/staticMap.ts) are both generated from this list, so they agree.
+// map's SVG (map/draw/staticMap.ts) are both generated from this list, so they agree.
 import type { PaletteToken } from './palette.ts';
 
 /** The vector source of the world tiles, and the archive the build ships. */

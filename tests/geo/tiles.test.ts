@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Feature } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BASEMAP_ARCHIVE, BASEMAP_LAYERS } from '../../src/catalogue/basemap.ts';
-import type { TileReader } from '../../src/map/build/tiles.ts';
+import type { TileReader } from '../../src/map/draw/tiles.ts';
 import { openBasemap } from '../../scripts/tiles.ts';
 import type { Bounds } from '../../src/story/schema.ts';
 import { publicDir } from './helpers.ts';

@@ -6,7 +6,7 @@ import type { FeatureCollection } from 'geojson';
 import { centreOf } from '../../lib/geometry.ts';
 import type { Bounds, ResolvedStory } from '../../story/schema.ts';
 import type { LocatorData } from '../../state/page.ts';
-import { forD3, round, thinPath } from './staticMap.ts';
+import { forD3, round, thinPath } from '../draw/staticMap.ts';
 
 export const LOCATOR_SIZE = { width: 128, height: 72 };
 const PAD = 10;

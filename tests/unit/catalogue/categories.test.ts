@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { categoriesOf, categoryOf, placeGroups } from '../../../src/catalogue/categories.ts';
-import { mapData } from '../../../src/map/build/mapData.ts';
+import { mapData } from '../../../src/map/draw/mapData.ts';
 import { kindText } from '../../../src/catalogue/categories.ts';
 import { facts } from '../../../src/reading/format.ts';
 import { loadFixture } from '../story/support.ts';

@@ -7,16 +7,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { categoriesIn } from '../../../../src/catalogue/categories.ts';
 import { LIGHT } from '../../../../src/catalogue/palette.ts';
 import { VIEW_IMAGE_SIZE } from '../../../../src/lib/viewImages.ts';
-import {
-  IMAGE_FONTS,
-  IMAGE_FRAME,
-  rasterise,
-  storyViews,
-  viewImageSvg,
-  wrap,
-} from '../../../../src/map/build/images.ts';
-import { mapData } from '../../../../src/map/build/mapData.ts';
-import { cameraBounds, staticView } from '../../../../src/map/build/staticMap.ts';
+import { IMAGE_FONTS, rasterise, storyViews } from '../../../../src/map/build/images.ts';
+import { IMAGE_FRAME, viewImageSvg, wrap } from '../../../../src/map/draw/viewImage.ts';
+import { mapData } from '../../../../src/map/draw/mapData.ts';
+import { cameraBounds, staticView } from '../../../../src/map/draw/staticMap.ts';
 import { loadStory } from '../../../../src/story/load.ts';
 import type { ResolvedStory } from '../../../../src/story/schema.ts';
 import { fixtureGazetteer, SEED_STORY } from '../../story/support.ts';

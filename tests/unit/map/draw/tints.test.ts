@@ -7,7 +7,7 @@ import { staticMapCss } from '../../../../src/catalogue/css.ts';
 import { STATUS_STYLES } from '../../../../src/catalogue/kinds.ts';
 import { DARK, LIGHT, cssVar, type Palette } from '../../../../src/catalogue/palette.ts';
 import { buildStyle } from '../../../../src/catalogue/style.ts';
-import { mapData, type MapData } from '../../../../src/map/build/mapData.ts';
+import { mapData, type MapData } from '../../../../src/map/draw/mapData.ts';
 import Swatch from '../../../../src/map/Swatch.svelte';
 import { loadStory } from '../../../../src/story/load.ts';
 import type { ResolvedStory } from '../../../../src/story/schema.ts';
