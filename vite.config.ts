@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig, type Plugin } from 'vite';
 import { catalogueCss } from './src/catalogue/css.ts';
-import { TEXT_FACE, typefaceCss } from './src/catalogue/typeface.ts';
+import { faceModule, IMAGE_FACE, TEXT_FACE, typefaceCss } from './src/catalogue/typeface.ts';
 
 /** `virtual:catalogue.css`: the palette's custom properties and the static map's look,
  * generated from src/catalogue so no colour or width is written twice. */
@@ -29,10 +29,23 @@ function typeface(): Plugin {
   };
 }
 
+/** `virtual:image-faces`: the view images' face, file by file (src/catalogue/typeface.ts). */
+function imageFaces(): Plugin {
+  const id = 'virtual:image-faces';
+  const resolved = `\0${id}`;
+  const read = (file: string) =>
+    readFileSync(new URL(`./node_modules/${IMAGE_FACE.package}/${file}`, import.meta.url), 'utf8');
+  return {
+    name: 'image-faces',
+    resolveId: (source) => (source === id ? resolved : undefined),
+    load: (source) => (source === resolved ? faceModule(read) : undefined),
+  };
+}
+
 // Relative asset URLs: the built site works from any folder of any static host.
 export default defineConfig({
   base: './',
-  plugins: [catalogue(), typeface(), svelte()],
+  plugins: [catalogue(), typeface(), imageFaces(), svelte()],
   build: {
     target: 'es2022',
     manifest: true,

@@ -21,7 +21,12 @@ import { build } from 'vite';
 import { mapData } from '../src/map/draw/mapData.ts';
 import { mainBounds } from '../src/story/resolve.ts';
 import { DARK, LIGHT } from '../src/catalogue/palette.ts';
-import { isPreloadedFace, TEXT_FACE, TEXT_FACE_LICENCE } from '../src/catalogue/typeface.ts';
+import {
+  IMAGE_FACE,
+  isPreloadedFace,
+  TEXT_FACE,
+  TEXT_FACE_LICENCE,
+} from '../src/catalogue/typeface.ts';
 import { locatorMap } from '../src/map/build/locator.ts';
 import { storyImages } from '../src/map/build/images.ts';
 import {
@@ -38,6 +43,7 @@ import {
   basemapSetting,
   foreignOrigin,
   type BasemapSetting,
+  WORLD_BASEMAP,
 } from '../src/map/build/basemap.ts';
 import { openBasemap, WORLD } from './tiles.ts';
 import { serialisePageData, PAGE_DATA_ID, type PageData } from '../src/state/page.ts';
@@ -128,12 +134,14 @@ interface Basemap {
   setting: BasemapSetting;
 }
 
-/** The text face's licence beside its files: the OFL asks that each copy carry it. */
-function writeFaceLicence(): void {
-  copyFileSync(
-    join(ROOT, 'node_modules', TEXT_FACE.package, 'LICENSE'),
-    join(DIST, 'assets', TEXT_FACE_LICENCE),
-  );
+/** Each face's licence beside its files: the OFL asks that each copy carry it. */
+function writeFaceLicences(): void {
+  for (const [pkg, licence] of [
+    [TEXT_FACE.package, TEXT_FACE_LICENCE],
+    [IMAGE_FACE.package, IMAGE_FACE.licence],
+  ] as const) {
+    copyFileSync(join(ROOT, 'node_modules', pkg, 'LICENSE'), join(DIST, 'assets', licence));
+  }
 }
 
 /** The client HTML with the first view's text-face files preloaded (src/catalogue/typeface.ts):
@@ -234,6 +242,7 @@ async function writeStory(
       places: `${prefix}places.geojson`,
       labels: `${prefix}labels.geojson`,
       tiles: archiveFromPage(basemap.setting, prefix),
+      world: archiveFromPage(WORLD_BASEMAP, prefix),
       glyphs: `${prefix}../fonts/`,
       folder: prefix,
     },
@@ -280,7 +289,7 @@ export async function buildSite() {
   rmSync(DIST, { recursive: true, force: true });
   await build({ root: ROOT, logLevel: 'warn', build: { outDir: DIST } });
   await buildHostScript(ROOT, DIST);
-  writeFaceLicence();
+  writeFaceLicences();
   await build({
     root: ROOT,
     logLevel: 'warn',

@@ -1,3 +1,7 @@
-// The generated stylesheets of vite.config.ts's catalogue and typeface plugins.
+// The generated modules of vite.config.ts's catalogue, typeface and image-faces plugins.
 declare module 'virtual:catalogue.css';
 declare module 'virtual:typeface.css';
+declare module 'virtual:image-faces' {
+  const faces: import('./catalogue/typeface.ts').FaceFile[];
+  export default faces;
+}

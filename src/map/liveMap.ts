@@ -56,7 +56,9 @@ export interface LiveMapOptions {
   focusable: () => { id: string; anchor: LonLat }[];
   onKeyFocus: (event: KeyFocus) => void;
   onBusy: (busy: boolean) => void;
-  onMove: (bounds: Bounds) => void;
+  /** After each move: the box the map shows, and its centre (of the room the overlays leave)
+   * and zoom, for an image of the view on screen. */
+  onMove: (bounds: Bounds, camera: { center: LonLat; zoom: number }) => void;
   onError: (message: string, sourceId?: string) => void;
   onContextLost: () => void;
   onContextRestored: () => void;
@@ -151,10 +153,14 @@ export function createLiveMap(o: LiveMapOptions) {
       return;
     }
     const b = map.getBounds();
-    o.onMove([
-      [b.getWest(), b.getSouth()],
-      [b.getEast(), b.getNorth()],
-    ]);
+    const c = map.getCenter();
+    o.onMove(
+      [
+        [b.getWest(), b.getSouth()],
+        [b.getEast(), b.getNorth()],
+      ],
+      { center: [c.lng, c.lat], zoom: map.getZoom() },
+    );
   });
   // A lost context takes the style with it: calls wait until MapLibre has rebuilt it from its
   // snapshot (which drops feature state), then the reader's highlights are put back.

@@ -67,9 +67,17 @@ export interface PageData {
   /** The locator map of the story's `display: inset` places, if it has any. */
   locator?: LocatorData;
   /** Relative to the page; resolved against document.baseURI in the browser. */
-  /** `tiles` is the world basemap archive (PMTiles); `folder` the story's own ('' or
-   * '<slug>/'), where its view images are (lib/viewImages.ts). */
-  files: { places: string; labels: string; tiles: string; glyphs: string; folder: string };
+  /** `tiles` is the live map's basemap archive (PMTiles); `world` the world tiles, which the
+   * static drawing reads (the same file unless BASEMAP_URL is set); `folder` the story's own
+   * ('' or '<slug>/'), where its view images are (lib/viewImages.ts). */
+  files: {
+    places: string;
+    labels: string;
+    tiles: string;
+    world: string;
+    glyphs: string;
+    folder: string;
+  };
   /** What `files.tiles` holds: the world tiles, or a Protomaps OSM archive (BASEMAP_URL). */
   basemap: BasemapSchema;
   attribution: string;

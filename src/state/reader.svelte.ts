@@ -2,7 +2,7 @@
 // map should show. Components read this; only its methods change it, so text, map, list and URL
 // can never disagree.
 import { getContext, setContext } from 'svelte';
-import { unionBounds, type Bounds } from '../lib/geometry.ts';
+import { unionBounds, type Bounds, type LonLat } from '../lib/geometry.ts';
 import { mainBounds } from '../story/resolve.ts';
 import type {
   Camera,
@@ -35,6 +35,9 @@ export class Reader {
   request = $state.raw<MapRequest>();
   /** What the live map shows now; the legend lists the categories in it. */
   viewBounds = $state.raw<Bounds>();
+  /** The live map's centre and zoom now (undefined until it has moved): an image of the view on
+   * screen draws this camera. */
+  viewCamera = $state.raw<{ center: LonLat; zoom: number }>();
 
   /** True when the panel opened from a reader's action, so focus should move into it. */
   focusPanel = false;

@@ -8,6 +8,7 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import remarkSmartypants from 'remark-smartypants';
 import { KEBAB, slugify } from '../lib/ids.ts';
 import type { Reporter } from './diagnostics.ts';
+import { plain } from './plain.ts';
 import type { Inline } from './schema.ts';
 
 export interface ParsedMention {
@@ -296,12 +297,6 @@ function isUrl(href: string): boolean {
   } catch {
     return false;
   }
-}
-
-export function plain(inlines: Inline[]): string {
-  return inlines
-    .map((n) => (n.type === 'emphasis' || n.type === 'strong' ? plain(n.children) : n.text))
-    .join('');
 }
 
 /** Soft line breaks inside a paragraph read as spaces. */

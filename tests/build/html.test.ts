@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { htmlReferences, readPageData, storyPageBytes, storySlugs } from '../../bench/bytes.ts';
-import { TEXT_FACE, TEXT_FACE_LICENCE } from '../../src/catalogue/typeface.ts';
+import { IMAGE_FACE, TEXT_FACE, TEXT_FACE_LICENCE } from '../../src/catalogue/typeface.ts';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
 // Strings only MapLibre's code and stylesheet contain.
@@ -42,6 +42,8 @@ describe.each(storySlugs(DIST))('%s/index.html', (slug) => {
       expect(css).toContain(path.split('/').pop());
     }
     expect(read(`assets/${TEXT_FACE_LICENCE}`)).toContain('SIL Open Font License');
+    // The view images' face, which a page embeds into an image of the view on screen.
+    expect(read(`assets/${IMAGE_FACE.licence}`)).toContain('SIL Open Font License');
   });
 
   it('has no render-blocking script', () => {

@@ -4,11 +4,10 @@ import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import { LIGHT, type Palette } from '../../catalogue/palette.ts';
 import { imageFile } from '../../lib/viewImages.ts';
-import { plain } from '../../story/markdown.ts';
 import type { ResolvedStory } from '../../story/schema.ts';
 import type { MapData } from '../draw/mapData.ts';
 import type { TileReader } from '../draw/tiles.ts';
-import { viewImageSvg, viewTiles, type ViewSpec } from '../draw/viewImage.ts';
+import { viewImageSvg, viewSpec, viewTiles, type ViewSpec } from '../draw/viewImage.ts';
 import { indexedPng } from './png.ts';
 
 const require = createRequire(import.meta.url);
@@ -23,25 +22,10 @@ export const IMAGE_FONTS = [
 export function storyViews(
   story: Pick<ResolvedStory, 'initialView' | 'passages'>,
 ): { passageId?: string; view: ViewSpec }[] {
-  const count = story.passages.length;
-  return [
-    {
-      view: {
-        camera: story.initialView.camera,
-        emphasised: story.initialView.layers,
-        caption: 'The opening view',
-      },
-    },
-    ...story.passages.map((p, i) => ({
-      passageId: p.id,
-      view: {
-        camera: p.view.camera,
-        emphasised: p.view.layers,
-        caption: `Passage ${i + 1} of ${count}`,
-        excerpt: plain(p.inlines).replace(/\s+/g, ' ').trim(),
-      },
-    })),
-  ];
+  return [undefined, ...story.passages.map((p) => p.id)].map((passageId) => ({
+    ...(passageId ? { passageId } : {}),
+    view: viewSpec(story, passageId),
+  }));
 }
 
 /** Every image of a story's views, each as an SVG and a PNG: its file relative to the story's

@@ -1,6 +1,7 @@
 // Reads the world tiles at build time, as the live map does in the browser: the same archive, the
-// same zoom, so the static first view draws what the live map will. Node-free: the caller gives
-// the archive's bytes (scripts/build.ts reads the file).
+// same zoom, so the static first view draws what the live map will. Node-free: the build gives
+// the archive's bytes (scripts/tiles.ts reads the file); a page gives its URL, read with range
+// requests as MapLibre reads it.
 import { VectorTile } from '@mapbox/vector-tile';
 import type { Feature, FeatureCollection } from 'geojson';
 import { PbfReader } from 'pbf';
@@ -38,11 +39,13 @@ const lonOf = (x: number, n: number) => (x / n) * 360 - 180;
 const latOf = (y: number, n: number) =>
   (Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / n))) * 180) / Math.PI;
 
+/** `decompress` is the tiles' gzip; without it, the browser's DecompressionStream (pmtiles'). */
 export async function tileReader(
-  bytes: Uint8Array,
-  decompress: (data: ArrayBuffer) => Promise<ArrayBuffer>,
+  archiveOf: Uint8Array | Source,
+  decompress?: (data: ArrayBuffer) => Promise<ArrayBuffer>,
 ): Promise<TileReader> {
-  const archive = new PMTiles(new BytesSource(bytes), undefined, (buf) => decompress(buf));
+  const source = archiveOf instanceof Uint8Array ? new BytesSource(archiveOf) : archiveOf;
+  const archive = new PMTiles(source, undefined, decompress && ((buf) => decompress(buf)));
   const header = await archive.getHeader();
   const metadata = (await archive.getMetadata()) as { attribution?: unknown };
   if (typeof metadata.attribution !== 'string') throw new Error('basemap archive: no attribution');

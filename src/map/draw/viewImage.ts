@@ -15,6 +15,7 @@ import { STATIC_VARIANTS } from '../../lib/breakpoints.ts';
 import { escapeAttr, escapeText } from '../../lib/escape.ts';
 import { VIEW_IMAGE_SIZE } from '../../lib/viewImages.ts';
 import type { StaticFeature } from '../../state/page.ts';
+import { plain } from '../../story/plain.ts';
 import type { Bounds, Camera, ResolvedStory } from '../../story/schema.ts';
 import type { MapData } from './mapData.ts';
 import {
@@ -54,6 +55,30 @@ export interface ViewImageInput {
   view: ViewSpec;
   attribution: string;
   palette: Palette;
+}
+
+/** A story view's spec: the first view's, or passage `passageId`'s (its caption and text), with
+ * `camera` and `emphasised` for the view on screen instead of the story's own. */
+export function viewSpec(
+  story: Pick<ResolvedStory, 'initialView' | 'passages'>,
+  passageId?: string,
+  onScreen?: Pick<ViewSpec, 'camera' | 'emphasised'>,
+): ViewSpec {
+  const i = story.passages.findIndex((p) => p.id === passageId);
+  const passage = story.passages[i];
+  const view = passage
+    ? {
+        camera: passage.view.camera,
+        emphasised: passage.view.layers,
+        caption: `Passage ${i + 1} of ${story.passages.length}`,
+        excerpt: plain(passage.inlines).replace(/\s+/g, ' ').trim(),
+      }
+    : {
+        camera: story.initialView.camera,
+        emphasised: story.initialView.layers,
+        caption: 'The opening view',
+      };
+  return { ...view, ...onScreen };
 }
 
 /** The tiles a view needs: its box and zoom in the image's map frame. */

@@ -2,7 +2,7 @@
 // own marker (its id, P01 to P33) in the fixture, inside the very value that carries the payload:
 // tests/unit/story/security.test.ts checks that each arrives in the checked story exactly as
 // `value`, as text, and tests/browser/security.test.ts that a reader sees `shows` verbatim.
-import { plain } from '../../../src/story/markdown.ts';
+import { plain } from '../../../src/story/plain.ts';
 import type { ResolvedStory } from '../../../src/story/schema.ts';
 import type { PlaceTable } from '../../../src/story/gazetteer.ts';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, loadStory } from '../../../src/story/load.ts';
-import { plain } from '../../../src/story/markdown.ts';
+import { plain } from '../../../src/story/plain.ts';
 import { resolvedStorySchema, type ResolvedStory } from '../../../src/story/schema.ts';
 import {
   committed,
