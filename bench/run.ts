@@ -96,9 +96,8 @@ async function main() {
           site: SITE,
           page: `${BASELINE}/index.html`,
           manifest: `${BASELINE}/.vite/manifest.json`,
-          data: Object.entries(config.files)
-            .filter(([k]) => k !== 'glyphs')
-            .map(([, v]) => v),
+          // Named, not every entry of files: `folder` is a directory, `glyphs` a URL template.
+          data: [config.files.places, config.files.labels, config.files.tiles],
           storyLayers: [config.files.places, config.files.labels],
           fonts,
         });
