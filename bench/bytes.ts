@@ -23,6 +23,7 @@ export const CATEGORIES = [
   'html',
   'jsInitial',
   'jsLazy',
+  'jsOnDemand',
   'cssInitial',
   'cssLazy',
   'dataInitial',
@@ -50,6 +51,10 @@ interface ManifestChunk {
   assets?: string[];
 }
 type Manifest = Record<string, ManifestChunk>;
+
+/** Modules a page loads only when a reader asks for what they do (an image of the view on
+ * screen), never with the live map: their chunks and workers are `jsOnDemand`, not `jsLazy`. */
+export const ON_DEMAND = ['src/map/screenImage.ts'];
 
 export interface PageInput {
   /** The served folder. */
@@ -143,17 +148,28 @@ export function pageBytes(input: PageInput): PageBytes {
     .map((u) => byFile.get(fromPage(u)))
     .filter((c): c is ManifestChunk => !!c);
   const initial = staticClosure(initialRoots);
-  const lazy = new Set<ManifestChunk>();
-  const visitLazy = (c: ManifestChunk) => {
-    for (const key of c.dynamicImports ?? []) {
-      for (const chunk of staticClosure([manifest[key]!])) {
-        if (initial.has(chunk) || lazy.has(chunk)) continue;
-        lazy.add(chunk);
-        visitLazy(chunk);
+  // What the page's dynamic imports reach, but through an on-demand module: that goes apart.
+  const reached = (roots: ManifestChunk[], skip: (key: string) => boolean) => {
+    const out = new Set<ManifestChunk>();
+    const visit = (c: ManifestChunk) => {
+      for (const key of c.dynamicImports ?? []) {
+        if (skip(key)) continue;
+        for (const chunk of staticClosure([manifest[key]!])) {
+          if (initial.has(chunk) || out.has(chunk)) continue;
+          out.add(chunk);
+          visit(chunk);
+        }
       }
-    }
+    };
+    roots.forEach(visit);
+    return out;
   };
-  initial.forEach(visitLazy);
+  const lazy = reached([...initial], (key) => ON_DEMAND.includes(key));
+  const onDemand = new Set(
+    [...staticClosure(ON_DEMAND.flatMap((key) => manifest[key] ?? []))].filter(
+      (c) => !initial.has(c) && !lazy.has(c),
+    ),
+  );
 
   const size = (path: string) => fileSize(site, path);
   const isScript = (f: string) => /\.m?js$/.test(f);
@@ -163,6 +179,9 @@ export function pageBytes(input: PageInput): PageBytes {
     [...chunks].flatMap((c) => (c.css ?? []).map(fromBuild));
   // A worker is an asset (new Worker(url)): it loads when the map starts, never with the page.
   const workers = [...assetsOf(initial), ...assetsOf(lazy)].map(size);
+  const jsOnDemand = sum(
+    [...onDemand].flatMap((c) => [fromBuild(c.file), ...assetsOf(new Set([c]))]).map(size),
+  );
 
   const htmlSize = sum([size(page)]);
   const jsInitial = sum([...initial].map((c) => size(fromBuild(c.file))));
@@ -182,6 +201,7 @@ export function pageBytes(input: PageInput): PageBytes {
     html: htmlSize,
     jsInitial,
     jsLazy,
+    jsOnDemand,
     cssInitial,
     cssLazy,
     dataInitial,

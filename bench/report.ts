@@ -139,6 +139,7 @@ const BYTE_ROWS: [keyof PageBytes, string][] = [
   ['jsInitial', 'JS, initial'],
   ['jsLazy', 'JS, lazy (MapLibre + worker)'],
   ['worker', '…of which the worker'],
+  ['jsOnDemand', 'JS, on demand (image of the view on screen)'],
   ['cssInitial', 'CSS, initial'],
   ['cssLazy', 'CSS, lazy'],
   ['dataInitial', 'data, initial (static map)'],

@@ -1,64 +1,63 @@
-// The view on screen as an image, drawn in the page when a reader asks for one (the embed
-// dialog's downloads): the live map's camera and emphasised places through the build's own image
-// code (draw/viewImage.ts), so it is the story's images' twin, in the theme on screen. The PNG is
-// that SVG rasterised by the browser's own SVG renderer onto a canvas (no screenshot of the page),
-// with the bundled Noto Sans embedded so its text is set as the build's images set theirs.
-// Loaded on demand: none of it is in the page's first code.
-import type { FeatureCollection, Point } from 'geojson';
-import { FetchSource } from 'pmtiles';
+// The view on screen as an image, when a reader asks for one (the embed dialog's downloads): the
+// live map's camera and emphasised places drawn by the build's own image code in a worker
+// (screenWorker.ts), so it is the story's images' twin, in the theme on screen. The PNG is that
+// SVG rasterised by the browser's own SVG renderer onto a canvas (no screenshot of the page), with
+// the bundled Noto Sans embedded so its text is set as the build's images set theirs. Loaded on
+// demand: none of it is in the page's first code.
 import faces from 'virtual:image-faces';
-import { DARK, LIGHT } from '../catalogue/palette.ts';
 import { inRange } from '../catalogue/typeface.ts';
 import { VIEW_IMAGE_SIZE } from '../lib/viewImages.ts';
 import type { PageData } from '../state/page.ts';
-import type { MapData } from './draw/mapData.ts';
-import { tileReader, type TileReader } from './draw/tiles.ts';
-import { viewImageSvg, viewSpec, viewTiles, type ViewSpec } from './draw/viewImage.ts';
-import { loadCollection } from './loadFiles.ts';
-
-export { viewSpec };
+import type { ScreenReply, ScreenRequest } from './screenWorker.ts';
 
 const absolute = (path: string) => new URL(path, document.baseURI).href;
 
-/** Fetched once per page (the browser's cache has the data files already); a failure is not
- * kept, so the next click tries again. */
-function once<T>(make: () => Promise<T>): () => Promise<T> {
-  let kept: Promise<T> | undefined;
-  return () => {
-    kept ??= make().catch((error: unknown) => {
-      kept = undefined;
-      throw error;
-    });
-    return kept;
-  };
-}
-
-let world: (() => Promise<TileReader>) | undefined;
-let data: (() => Promise<MapData>) | undefined;
+let worker: Worker | undefined;
+/** One drawing at a time (the dialog's buttons wait for it), so a reply answers the request. */
+let queue: Promise<unknown> = Promise.resolve();
 
 /** The view as the build's images draw theirs, `dark` in the dark theme's colours. */
-export async function screenSvg(page: PageData, view: ViewSpec, dark: boolean): Promise<string> {
-  world ??= once(() => tileReader(new FetchSource(absolute(page.files.world))));
-  data ??= once(async () => {
-    const [places, labels] = await Promise.all(
-      [page.files.places, page.files.labels].map((f) => loadCollection(absolute(f))),
-    );
-    return { places: places!, labels: labels as FeatureCollection<Point> };
-  });
-  const { bounds, zoom } = viewTiles(view.camera);
-  const [reader, mapData] = await Promise.all([world(), data()]);
-  return viewImageSvg({
+function screenSvg(
+  page: PageData,
+  passageId: string | undefined,
+  view: ScreenRequest['view'],
+  dark: boolean,
+): Promise<string> {
+  const request: ScreenRequest = {
     story: page.story,
-    data: mapData,
-    tiles: await reader.features(bounds, zoom),
-    view,
     attribution: page.attribution,
-    palette: dark ? DARK : LIGHT,
-  });
+    files: {
+      world: absolute(page.files.world),
+      places: absolute(page.files.places),
+      labels: absolute(page.files.labels),
+    },
+    passageId,
+    view,
+    dark,
+  };
+  const drawn = queue.then(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        worker ??= new Worker(new URL('./screenWorker.ts', import.meta.url), { type: 'module' });
+        worker.onmessage = (event: MessageEvent<ScreenReply>) => {
+          if ('svg' in event.data) resolve(event.data.svg);
+          else reject(new Error(event.data.error));
+        };
+        worker.onerror = (event) => {
+          event.preventDefault();
+          worker?.terminate();
+          worker = undefined;
+          reject(new Error(event.message || 'the drawing stopped'));
+        };
+        worker.postMessage(request);
+      }),
+  );
+  queue = drawn.catch(() => undefined);
+  return drawn;
 }
 
 /** The SVG as a PNG of VIEW_IMAGE_SIZE. */
-export async function screenPng(svg: string): Promise<Blob> {
+async function screenPng(svg: string): Promise<Blob> {
   // An SVG shown as an image loads nothing from outside itself: the face goes in as data.
   const withFace = svg.replace('<style>', `<style>${await faceCss(svg)}`);
   const url = URL.createObjectURL(new Blob([withFace], { type: 'image/svg+xml' }));
@@ -107,8 +106,24 @@ function base64(buffer: ArrayBuffer): string {
   return btoa(text);
 }
 
+/** Draws the view on screen in `format` and hands it to the browser's downloads, in the theme
+ * the page shows. */
+export async function downloadScreenView(
+  page: PageData,
+  passageId: string | undefined,
+  view: ScreenRequest['view'],
+  format: 'png' | 'svg',
+): Promise<void> {
+  const theme =
+    document.documentElement.dataset.theme ??
+    (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+  const svg = await screenSvg(page, passageId, view, theme === 'dark');
+  const blob = format === 'svg' ? new Blob([svg], { type: 'image/svg+xml' }) : await screenPng(svg);
+  save(blob, `${page.story.slug}-on-screen.${format}`);
+}
+
 /** Hands a file to the browser's downloads. */
-export function save(blob: Blob, name: string): void {
+function save(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -83,9 +83,9 @@ async function downloadView(page: Page, format: 'png' | 'svg'): Promise<Buffer> 
       .click(),
   ]);
   expect(download.suggestedFilename()).toBe(`black-sea-call-on-screen.${format}`);
-  await expect
-    .poll(() => dialog.getByRole('status').last().textContent())
-    .toBe(`The ${format.toUpperCase()} of the view on screen is downloading.`);
+  await dialog
+    .getByText(`The ${format.toUpperCase()} of the view on screen is downloading.`)
+    .waitFor();
   // The browser runs elsewhere (a server the tests connect to): its file is copied here.
   const file = join(tmpdir(), `download-${process.pid}-${Date.now()}.${format}`);
   await download.saveAs(file);

@@ -19,7 +19,14 @@ describe.each(storySlugs(DIST))('%s/index.html', (slug) => {
 
   it('has something in every budgeted category the page loads', () => {
     // An empty category would mean the page changed shape and a budget checks nothing.
-    for (const key of ['html', 'jsInitial', 'cssInitial', 'jsLazy', 'storyLayers'] as const) {
+    for (const key of [
+      'html',
+      'jsInitial',
+      'cssInitial',
+      'jsLazy',
+      'jsOnDemand',
+      'storyLayers',
+    ] as const) {
       expect(bytes[key].files.length, key).toBeGreaterThan(0);
     }
   });

@@ -10,7 +10,9 @@ export const BUDGETS: { key: keyof PageBytes; what: string; gz: number }[] = [
   // the legend swatch drawn from the catalogue's one definition (catalogue/swatch.ts, 0.35 KB).
   // 37 KB: the embed's fit layout and the map-first and AMP codes (0.5 KB). The embed dialog,
   // opened by one click on the story page, is the next thing to load on demand.
-  { key: 'jsInitial', what: 'initial JavaScript', gz: 37_000 },
+  // 37.5 KB: the download of the view on screen (its buttons and status; the drawing itself is
+  // on demand) and the panel's plain position words (0.2 KB together).
+  { key: 'jsInitial', what: 'initial JavaScript', gz: 37_500 },
   // 6.5 KB from 6 KB: the text face's @font-face rules (0.45 KB), one per style and script.
   { key: 'cssInitial', what: 'initial CSS', gz: 6_500 },
   // The static map's basemap for the reader's layout: land, borders, rivers, lakes, towns and
@@ -26,6 +28,9 @@ export const BUDGETS: { key: keyof PageBytes; what: string; gz: number }[] = [
   },
   // Loaded with the live map, after the first view.
   { key: 'jsLazy', what: 'lazy JavaScript (MapLibre and its worker)', gz: 460_000 },
+  // Loaded only when a reader downloads an image of the view on screen (map/screenImage.ts and
+  // its drawing worker), never with the page or the live map.
+  { key: 'jsOnDemand', what: 'on-demand JavaScript (image of the view on screen)', gz: 40_000 },
   { key: 'cssLazy', what: 'lazy CSS (MapLibre)', gz: 14_000 },
   { key: 'storyLayers', what: 'story layers (places and labels)', gz: 60_000 },
   // The basemap's tiles are fetched by range from one archive: npm run bench measures them.

@@ -57,16 +57,17 @@ export interface ViewImageInput {
   palette: Palette;
 }
 
-/** A story view's spec: the first view's, or passage `passageId`'s (its caption and text), with
- * `camera` and `emphasised` for the view on screen instead of the story's own. */
+/** A story view's spec: the first view's, or passage `passageId`'s (its caption and text); for
+ * the view on screen, its `camera` and `emphasised` instead of the story's own, and a `caption`
+ * of its own (an open place's name) in place of the passage's caption and text. */
 export function viewSpec(
   story: Pick<ResolvedStory, 'initialView' | 'passages'>,
   passageId?: string,
-  onScreen?: Pick<ViewSpec, 'camera' | 'emphasised'>,
+  onScreen?: Pick<ViewSpec, 'camera' | 'emphasised'> & { caption?: string },
 ): ViewSpec {
   const i = story.passages.findIndex((p) => p.id === passageId);
   const passage = story.passages[i];
-  const view = passage
+  const view: ViewSpec = passage
     ? {
         camera: passage.view.camera,
         emphasised: passage.view.layers,
@@ -78,7 +79,10 @@ export function viewSpec(
         emphasised: story.initialView.layers,
         caption: 'The opening view',
       };
-  return { ...view, ...onScreen };
+  if (!onScreen) return view;
+  const { caption, ...camera } = onScreen;
+  if (!caption) return { ...view, ...camera };
+  return { ...camera, caption };
 }
 
 /** The tiles a view needs: its box and zoom in the image's map frame. */
