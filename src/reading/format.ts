@@ -7,6 +7,7 @@ import {
   formatLengthKm,
   formatMetres,
 } from '../lib/format.ts';
+import { geometryOf } from '../catalogue/kinds.ts';
 import { creditOf } from '../story/credit.ts';
 import type { ResolvedPlace } from '../story/schema.ts';
 
@@ -32,7 +33,8 @@ export function facts(place: ResolvedPlace, mainView: Bounds): Fact[] {
       detail: `About ${formatFarKm(km)} from the centre of the main map`,
     });
   }
-  list.push({ term: 'Position', detail: positionWords(place) });
+  const position = positionWords(place);
+  if (position) list.push({ term: 'Position', detail: position });
   list.push({
     term: 'Source',
     detail: creditOf(place.source),
@@ -40,10 +42,19 @@ export function facts(place: ResolvedPlace, mainView: Bounds): Fact[] {
   return list;
 }
 
-/** How exact the position is, as a reader says it: "Exact", "Approximate, within about 25 km". */
-function positionWords(place: Pick<ResolvedPlace, 'confidence' | 'uncertainty_m'>): string {
-  if (place.confidence !== 'approximate') return 'Exact';
-  return place.uncertainty_m
-    ? `Approximate, within about ${formatMetres(place.uncertainty_m)}`
-    : 'Approximate';
+/** How exact the position is, as a reader says it: "Exact location", "Approximate: within
+ * about 25 km of the mark". Nothing for an exactly drawn area or line: its outline is the map. */
+function positionWords(
+  place: Pick<ResolvedPlace, 'kind' | 'confidence' | 'uncertainty_m'>,
+): string | undefined {
+  const geometry = geometryOf(place.kind);
+  if (place.confidence !== 'approximate') {
+    return geometry === 'point' ? 'Exact location' : undefined;
+  }
+  const what = { point: 'location', line: 'route', area: 'outline' }[geometry];
+  if (!place.uncertainty_m) return `Approximate ${what}`;
+  const within = formatMetres(place.uncertainty_m);
+  return geometry === 'point'
+    ? `Approximate: within about ${within} of the mark`
+    : `Approximate ${what}, within about ${within}`;
 }

@@ -1,5 +1,6 @@
 // The place panel's facts in a reader's words, from the seed story's own places.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { geometryOf } from '../../../src/catalogue/kinds.ts';
 import { facts } from '../../../src/reading/format.ts';
 import { mainBounds } from '../../../src/story/resolve.ts';
 import type { ResolvedStory } from '../../../src/story/schema.ts';
@@ -18,12 +19,18 @@ const detail = (id: string, term: string) =>
 
 describe('the panel facts', () => {
   it('say how exact a position is in plain words', () => {
-    expect(detail('crimea', 'Position')).toBe('Exact');
-    const approximate = Object.values(story.places).find((p) => p.confidence === 'approximate');
-    expect(approximate?.uncertainty_m, 'the seed story has an approximate place').toBeDefined();
-    expect(detail(approximate!.id, 'Position')).toMatch(
-      /^Approximate, within about [\d,]+ (km|m)$/,
+    expect(detail('kyiv', 'Position')).toBe('Exact location');
+    // An exactly drawn area is its outline on the map: nothing to add.
+    expect(detail('crimea', 'Position')).toBeUndefined();
+    const approximate = Object.values(story.places).filter((p) => p.confidence === 'approximate');
+    const point = approximate.find((p) => geometryOf(p.kind) === 'point' && p.uncertainty_m);
+    expect(point, 'the seed story has an approximate point').toBeDefined();
+    expect(detail(point!.id, 'Position')).toMatch(
+      /^Approximate: within about [\d,]+ (km|m) of the mark$/,
     );
+    for (const place of approximate) {
+      expect(detail(place.id, 'Position'), place.id).toMatch(/^Approximate\b/);
+    }
   });
 
   it('never use developer language', () => {
