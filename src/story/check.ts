@@ -6,13 +6,14 @@ import { sortDiagnostics, Reporter, type Diagnostic } from './diagnostics.ts';
 import { decodeText, MAX_STORY_BYTES } from './decode.ts';
 import { checkFrontMatter } from './frontMatter.ts';
 import type { PlaceTable } from './gazetteer.ts';
+import { typeset } from './markdown.ts';
 import { parseStory } from './parse.ts';
 import { resolveStory } from './resolve.ts';
 import { checkPassages } from './rules/passages.ts';
 import { checkPlaces, mergePlaces } from './rules/places.ts';
 import { addRoutes } from './rules/routes.ts';
 import { checkStatuses } from './rules/statuses.ts';
-import { slugSchema, type ResolvedStory } from './schema.ts';
+import { slugSchema, type FrontMatter, type ResolvedStory } from './schema.ts';
 
 export interface StoryCheckInput {
   /** Path of story.md as it should appear in diagnostics. */
@@ -58,7 +59,7 @@ export function checkStory(input: StoryCheckInput): CheckResult {
   if (diagnostics.length > 0 || !fm.full) return done(diagnostics);
   const story = resolveStory({
     slug: input.slug,
-    frontMatter: fm.full,
+    frontMatter: typesetFrontMatter(fm.full),
     passages: parsed.passages.map((p) => ({
       id: p.id!,
       inlines: p.inlines,
@@ -74,6 +75,27 @@ export function checkStory(input: StoryCheckInput): CheckResult {
       places: Object.keys(story.places).length,
       mentions,
     },
+  };
+}
+
+/** The front matter's words a reader sees, with curly quotes as the passages have them. */
+function typesetFrontMatter(fm: FrontMatter): FrontMatter {
+  const maybe = (value: string | undefined) => (value === undefined ? value : typeset(value));
+  return {
+    ...fm,
+    title: typeset(fm.title),
+    dek: maybe(fm.dek),
+    byline: typeset(fm.byline),
+    borders: maybe(fm.borders),
+    source: { ...fm.source, outlet: typeset(fm.source.outlet) },
+    ...(fm.statuses && {
+      statuses: Object.fromEntries(
+        Object.entries(fm.statuses).map(([id, s]) => [
+          id,
+          { ...s, legend: typeset(s.legend), description: typeset(s.description) },
+        ]),
+      ),
+    }),
   };
 }
 

@@ -69,6 +69,14 @@ function smarten(tree: Root): void {
   for (const { node, value } of urls) node.value = value;
 }
 
+/** One line of the story's own words (a title, a dek, a legend line) with curly quotes, as the
+ * passages get them. */
+export function typeset(value: string): string {
+  const text = { type: 'text', value } as const;
+  smartQuotes({ type: 'root', children: [{ type: 'paragraph', children: [text] }] });
+  return text.value;
+}
+
 export function parseMarkdown(text: string): Root {
   const tree = fromMarkdown(text, {
     extensions: [frontmatter(['yaml'])],

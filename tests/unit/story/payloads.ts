@@ -59,8 +59,9 @@ export const PAYLOADS: Payload[] = [
     id: 'P03',
     where: 'outlet',
     at: (c) => c.story.source.outlet,
-    value: '"><iframe src=javascript:alert(3)></iframe> P03 outlet',
-    shows: '"><iframe src=javascript:alert(3)></iframe> P03 outlet',
+    // The front matter's words are set curly too (story/check.ts): text, as a reader reads it.
+    value: '”><iframe src=javascript:alert(3)></iframe> P03 outlet',
+    shows: '”><iframe src=javascript:alert(3)></iframe> P03 outlet',
   },
   {
     id: 'P04',
