@@ -180,7 +180,7 @@ export function pageBytes(input: PageInput): PageBytes {
   // A worker is an asset (new Worker(url)): it loads when the map starts, never with the page.
   const workers = [...assetsOf(initial), ...assetsOf(lazy)].map(size);
   const jsOnDemand = sum(
-    [...onDemand].flatMap((c) => [fromBuild(c.file), ...assetsOf(new Set([c]))]).map(size),
+    [...[...onDemand].map((c) => fromBuild(c.file)), ...assetsOf(onDemand)].map(size),
   );
 
   const htmlSize = sum([size(page)]);
