@@ -532,5 +532,8 @@ export function buildStyle(input: StyleInput): StyleSpecification {
     },
     // A stable sort: a slot's layers keep their order.
     layers: layers.sort((a, b) => z(a) - z(b)),
+    // On a globe the background is drawn on the sphere only and the page shows round it (app.css):
+    // a thin halo marks the sphere's edge, gone by the zoom where its limb leaves the view.
+    sky: { 'atmosphere-blend': ['interpolate', ['linear'], ['zoom'], 0, 1, 4, 1, 6, 0] },
   };
 }

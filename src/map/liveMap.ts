@@ -121,10 +121,20 @@ export function createLiveMap(o: LiveMapOptions) {
   // The legend takes one bottom corner and the distant-place cards the top left: the credits go in
   // the other bottom corner, wrapping short of the legend (app.css). The scale sits under the zoom
   // buttons: stacked on the credits it moved when MapLibre filled them in (a layout shift).
+  // On a map 640 px wide or less they do not fit one line: MapLibre shows them open at first, behind
+  // an (i) button once the map moves (it folds them on a drag only; here any move does, the camera
+  // taking the reader to a place included, so they never cover what the reader asked for). The
+  // sources footer credits everything in full.
   map.addControl(
-    new maplibregl.AttributionControl({ compact: false, customAttribution: o.attribution }),
+    new maplibregl.AttributionControl({ customAttribution: o.attribution }),
     o.credits,
   );
+  const foldCredits = () =>
+    map
+      .getContainer()
+      .querySelector('.maplibregl-compact-show')
+      ?.classList.remove('maplibregl-compact-show');
+  map.on('movestart', foldCredits);
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'top-right');
 
   // Patterns and symbols are drawn on demand, in the current palette.

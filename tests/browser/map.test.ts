@@ -2,8 +2,10 @@
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection, Point } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DARK, LIGHT } from '../../src/catalogue/palette.ts';
 import { mapIdle, open, type Opened } from './support/page.ts';
-import { renderedPlaces } from './support/map.ts';
+import { camera, renderedPlaces, screenPoint } from './support/map.ts';
+import { pixelAt } from './support/pixels.ts';
 
 describe('the live map', () => {
   let opened: Opened;
@@ -46,6 +48,68 @@ describe('the live map', () => {
   it('loads nothing from another host and logs no errors', () => {
     expect(opened.foreignRequests).toEqual([]);
     expect(opened.consoleErrors).toEqual([]);
+  });
+});
+
+describe('a passage shown on a globe', () => {
+  const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const near = (a: number[], b: number[]) => a.every((v, i) => Math.abs(v - b[i]!) < 8);
+
+  for (const [scheme, palette] of [
+    ['light', LIGHT],
+    ['dark', DARK],
+  ] as const) {
+    it(`stands out from the page in ${scheme}: the sea on the sphere, the page round it`, async () => {
+      const opened = await open('/#passage=first-call', { colorScheme: scheme });
+      try {
+        const { page } = opened;
+        await mapIdle(page);
+        expect(await page.evaluate('window.mapExplainer.map.getProjection().type')).toBe('globe');
+        const centre = await screenPoint(page, (await camera(page)).center);
+        const box = (await page.getByRole('region', { name: /^Map:/ }).boundingBox())!;
+        // Straight above the globe's centre, at the map's top edge: off the sphere, clear of the
+        // controls in the corners.
+        const space = await pixelAt(page, { x: centre.x, y: box.y + 3 });
+        expect(near(space, rgb(palette.bg)), `${space} beside the globe`).toBe(true);
+        const sphere = await pixelAt(page, centre);
+        expect(near(sphere, rgb(palette.bg)), `${sphere} on the globe`).toBe(false);
+      } finally {
+        await opened.close();
+      }
+    });
+  }
+});
+
+describe("a phone's map credits", () => {
+  it('show at first, fold behind a button once the reader moves the map, and open again', async () => {
+    const opened = await open('/', { viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+    try {
+      const { page } = opened;
+      await mapIdle(page);
+      const credits = page
+        .getByRole('region', { name: /^Map:/ })
+        .getByText(/GeoNames \(CC BY 4\.0\)/);
+      await expect.poll(() => credits.isVisible()).toBe(true);
+      const box = (await page.locator('.map-canvas').boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      // A wheel, not a drag: MapLibre folds them on a drag by itself. With Ctrl, for a map
+      // that leaves a bare wheel to the page.
+      await page.keyboard.down('Control');
+      await page.mouse.wheel(0, -300);
+      await page.keyboard.up('Control');
+      await expect.poll(() => credits.isVisible()).toBe(false);
+      // A <summary>: a disclosure, named by its label.
+      const button = page.getByLabel('Toggle attribution');
+      // Drawn light on the dark panel, and big enough to hit (WCAG 2.5.8).
+      const size = (await button.boundingBox())!;
+      expect(Math.min(size.width, size.height)).toBeGreaterThanOrEqual(24);
+      expect(await button.evaluate((b) => getComputedStyle(b).filter)).toContain('invert');
+      await button.click();
+      await expect.poll(() => credits.isVisible()).toBe(true);
+      expect(opened.consoleErrors).toEqual([]);
+    } finally {
+      await opened.close();
+    }
   });
 });
 
