@@ -471,3 +471,58 @@ export function measurePan(
     };
   });
 }
+
+export interface BlockingRun {
+  /** Sum over main-thread tasks of their time past 50 ms, from navigation until 3 s of quiet. */
+  sinceNavigationMs: number;
+  /** The same, for tasks that started after the load event (the measure). */
+  afterLoadMs: number;
+  /** The longest task, and when the load event ended. */
+  longestMs: number;
+  loadMs: number;
+}
+
+/**
+ * A phone's start-up with the CPU really slowed 4× (Chromium's throttle, not Lighthouse's
+ * simulation), at 390×844: how long the main thread is blocked. Long tasks come from the Long
+ * Tasks API, observed from the first script.
+ */
+export async function measureBlocking(browser: Browser, url: string): Promise<BlockingRun> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    const page = listen(await context.newPage());
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.addInitScript(() => {
+      const tasks: [number, number][] = [];
+      (window as unknown as { __tasks: typeof tasks }).__tasks = tasks;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) tasks.push([e.startTime, e.duration]);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    // Quiet: no new long task for 3 s (at most 20 s).
+    let seen = -1;
+    for (let waited = 0; waited < 20_000; waited += 3000) {
+      const n = await page.evaluate(() => (window as unknown as { __tasks: [] }).__tasks.length);
+      if (n === seen) break;
+      seen = n;
+      await page.waitForTimeout(3000);
+    }
+    const { tasks, loadMs } = await page.evaluate(() => ({
+      tasks: (window as unknown as { __tasks: [number, number][] }).__tasks,
+      loadMs: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+        .loadEventEnd,
+    }));
+    const blocked = (list: [number, number][]) =>
+      list.reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0);
+    return {
+      sinceNavigationMs: blocked(tasks),
+      afterLoadMs: blocked(tasks.filter(([start]) => start >= loadMs)),
+      longestMs: Math.max(0, ...tasks.map(([, d]) => d)),
+      loadMs,
+    };
+  } finally {
+    await context.close();
+  }
+}

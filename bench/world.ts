@@ -2,10 +2,13 @@
 // it (build, check:story, suggest), a generated story at scale (200 passages, 300 places), and
 // suggest's precision and recall on the hand-labelled articles.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_GAZETTEER, loadPlaces } from '../src/story/load.ts';
+import { chromium } from 'playwright-core';
+import { measureBlocking, type BlockingRun } from './browser.ts';
 import { storyPageBytes } from './bytes.ts';
+import { CHROME_ARGS } from '../tests/browser/support/chrome.ts';
 import { runLighthouse } from './lighthouse.ts';
 import { median } from './report.ts';
 import { SCALE, writeScaleStory } from './scaleStory.ts';
@@ -16,6 +19,7 @@ import { serve } from '../scripts/serve.ts';
 const SCALE_STORIES = join(ROOT, '.cache/bench/scale-stories');
 const SCALE_SITE = join(ROOT, '.cache/bench/scale-site');
 const MAPLIBRE_MARK = 'maplibregl-map';
+const SEED = 'black-sea-call';
 
 export interface Timed {
   ms: number[];
@@ -35,6 +39,8 @@ export interface WorldResults {
     firstViewGz: number;
     lighthouseMobile: (number | null)[];
   };
+  /** 4× CPU at 390×844 (measureBlocking): the seed story and the scale story. */
+  throttled: { seed: BlockingRun[]; scale: BlockingRun[] };
   suggestScores: Record<string, KindScore[]>;
 }
 
@@ -80,6 +86,8 @@ export async function measureWorld(options: {
 
   const gazetteer = loadPlaces(join(ROOT, DEFAULT_GAZETTEER), { what: 'gazetteer' });
   const folder = writeScaleStory(gazetteer, SCALE_STORIES);
+  // The seed story built beside it, for the throttled-CPU rows.
+  cpSync(join(ROOT, 'stories', SEED), join(SCALE_STORIES, SEED), { recursive: true });
   const check = timeScript(['scripts/checkStory.ts', folder], runs);
   log(`check:story (scale story): ${fmt(check)}`);
   const started = performance.now();
@@ -98,7 +106,28 @@ export async function measureWorld(options: {
 
   const site = await serve(SCALE_SITE);
   const lighthouseMobile: (number | null)[] = [];
+  const throttled: WorldResults['throttled'] = { seed: [], scale: [] };
   try {
+    const browser = await chromium.launch({
+      executablePath: options.chromePath,
+      args: CHROME_ARGS,
+    });
+    try {
+      for (let i = 0; i < runs; i++) {
+        for (const [which, path] of [
+          ['seed', SEED],
+          ['scale', slug],
+        ] as const) {
+          const run = await measureBlocking(browser, `${site.url}/${path}/`);
+          throttled[which].push(run);
+          log(
+            `4× CPU, ${which} story: blocked ${Math.round(run.sinceNavigationMs)} ms since navigation, ${Math.round(run.afterLoadMs)} ms after load; longest task ${Math.round(run.longestMs)} ms`,
+          );
+        }
+      }
+    } finally {
+      await browser.close();
+    }
     const js = [...bytes.jsInitial.files, ...bytes.jsLazy.files];
     const chunk = js.find((f) =>
       readFileSync(join(SCALE_SITE, f.path), 'utf8').includes(MAPLIBRE_MARK),
@@ -130,6 +159,7 @@ export async function measureWorld(options: {
     checkStory,
     suggest,
     scale: { ...SCALE, check, buildMs, firstViewGz: bytes.firstView.gz, lighthouseMobile },
+    throttled,
     suggestScores,
   };
 }
@@ -183,6 +213,17 @@ export function worldTable(w: WorldResults): string {
       met((lh ?? 0) >= 0.95),
     ],
   );
+  for (const [which, runs] of Object.entries(w.throttled ?? {})) {
+    const after = median(runs.map((r) => r.afterLoadMs));
+    const since = median(runs.map((r) => r.sinceNavigationMs));
+    const longest = median(runs.map((r) => r.longestMs));
+    rows.push([
+      `${which} story, 4× CPU at 390×844: main thread blocked after load (since navigation; longest task)`,
+      `${Math.round(after ?? NaN)} ms (${Math.round(since ?? NaN)} ms; ${Math.round(longest ?? NaN)} ms)`,
+      '< 300 ms',
+      met((after ?? Infinity) < 300),
+    ]);
+  }
   for (const [set, kinds] of Object.entries(w.suggestScores)) {
     rows.push([
       `suggest, ${set} articles: precision / recall`,
