@@ -22,6 +22,8 @@ export const LENGTH_TOLERANCE = 0.25;
 const JOIN_DEG = 0.02;
 /** Line ends this close (degrees) to a lake's shore are joined to it. */
 const LAKE_JOIN_DEG = 0.06;
+/** Pieces still apart after those joins are bridged where they come this close (degrees). */
+const BRIDGE_DEG = 0.03;
 /** Source and mouth points snap to the nearest WDBII vertex within this distance (degrees). */
 const SNAP_DEG = 0.6;
 
@@ -271,7 +273,8 @@ export function riverGraph(): Graph {
     const key = `${Math.floor(p[0]! / cell)},${Math.floor(p[1]! / cell)}`;
     endGrid.set(key, [...(endGrid.get(key) ?? []), i]);
   }
-  for (const { ring, box } of lakes) {
+  const walked = new Set<number>();
+  lakes.forEach(({ ring, box }, li) => {
     const ends: number[] = [];
     const m = LAKE_JOIN_DEG;
     for (let x = Math.floor((box[0] - m) / cell); x <= Math.floor((box[2] + m) / cell); x++) {
@@ -280,7 +283,8 @@ export function riverGraph(): Graph {
           if (touching(ring, box, g.xy[i]!)) ends.push(i);
       }
     }
-    if (ends.length < 2) continue;
+    if (ends.length < 2) return;
+    walked.add(li);
     const shore = ring.map((p) => g.node(p));
     for (let k = 1; k < shore.length; k++) g.edge(shore[k - 1]!, shore[k]!);
     for (const i of ends) {
@@ -297,9 +301,84 @@ export function riverGraph(): Graph {
       }
       g.edge(i, best);
     }
-  }
+  });
+  g.label();
+  bridgePieces(
+    g,
+    lakes.filter((_, li) => !walked.has(li)).map(({ ring }) => ring),
+  );
   g.label();
   return g;
+}
+
+/**
+ * Pieces the rules above leave apart (WDBII draws a wide stretch as a closed outline of both
+ * banks, whose tip is no dangling end: the Volga at the Gorky reservoir and at Kazan; the upper
+ * Tisza stops 2.5 km short of the Someș) are joined where they come within BRIDGE_DEG of each
+ * other, or within LAKE_JOIN_DEG of one lake's shore (which is then walked), by one edge between
+ * their nearest vertices, nearest gap first, and only while the two are not yet connected: a
+ * spanning forest over the pieces. A bridge never makes a second route between points that were
+ * already connected, so it cannot shorten any path, only connect pieces.
+ */
+function bridgePieces(g: Graph, lakes: Position[][]): void {
+  const n = g.compSize.length;
+  // Candidate links: [gap², piece a, piece b, vertex a, vertex b or lake index]. Lakes are
+  // pieces n, n+1, …
+  const best = new Map<string, [number, number, number, number, number]>();
+  const offer = (d: number, a: number, b: number, i: number, j: number): void => {
+    const key = `${a},${b}`;
+    const had = best.get(key);
+    if (!had || d < had[0] || (d === had[0] && (i < had[3] || (i === had[3] && j < had[4]))))
+      best.set(key, [d, a, b, i, j]);
+  };
+  for (let i = 0; i < g.xy.length; i++) {
+    const p = g.xy[i]!;
+    for (const j of g.within(p, BRIDGE_DEG)) {
+      const [a, b] = [g.comp[i]!, g.comp[j]!];
+      if (a < b) offer((g.xy[j]![0]! - p[0]!) ** 2 + (g.xy[j]![1]! - p[1]!) ** 2, a, b, i, j);
+    }
+  }
+  lakes.forEach((ring, li) => {
+    ring.forEach((q, k) => {
+      for (const i of g.within(q, LAKE_JOIN_DEG)) {
+        const d = (g.xy[i]![0]! - q[0]!) ** 2 + (g.xy[i]![1]! - q[1]!) ** 2;
+        offer(d, g.comp[i]!, n + li, i, k);
+      }
+    });
+  });
+  const parent = Array.from({ length: n + lakes.length }, (_, k) => k);
+  const find = (k: number): number => {
+    while (parent[k] !== k) k = parent[k] = parent[parent[k]!]!;
+    return k;
+  };
+  const links = [...best.values()].sort(
+    (x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || x[3] - y[3] || x[4] - y[4],
+  );
+  const chosen: typeof links = [];
+  for (const link of links) {
+    const [ra, rb] = [find(link[1]), find(link[2])];
+    if (ra === rb) continue;
+    parent[ra] = rb;
+    chosen.push(link);
+  }
+  // A lake joined to one piece only is a dead end: left out.
+  const uses = new Map<number, number>();
+  for (const [, , b] of chosen) if (b >= n) uses.set(b, (uses.get(b) ?? 0) + 1);
+  const shores = new Map<number, number[]>();
+  for (const [, , b, i, j] of chosen) {
+    if (b < n) {
+      g.edge(i, j);
+      continue;
+    }
+    if (uses.get(b)! < 2) continue;
+    let shore = shores.get(b);
+    if (!shore) {
+      shore = lakes[b - n]!.map((p) => g.node(p));
+      for (let k = 1; k < shore.length; k++) g.edge(shore[k - 1]!, shore[k]!);
+      shores.set(b, shore);
+    }
+    g.edge(i, shore[j]!);
+  }
 }
 
 /**
