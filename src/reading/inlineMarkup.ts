@@ -35,13 +35,17 @@ function nodeMarkup(node: Inline, quote: string[] | undefined): string {
   }
 }
 
+/** The place ids a mention's markup names. */
+export const placesOf = (mention: HTMLElement): string[] =>
+  mention.dataset.places?.split(' ').filter(Boolean) ?? [];
+
 /** The place ids of the mention a click landed in, and that mention. */
 export function mentionAt(
   target: EventTarget | null,
 ): { button: HTMLElement; ids: string[] } | null {
   const button = target instanceof Element ? target.closest<HTMLElement>('button.mention') : null;
-  const ids = button?.dataset.places?.split(' ').filter(Boolean);
-  return button && ids?.length ? { button, ids } : null;
+  const ids = button ? placesOf(button) : [];
+  return button && ids.length ? { button, ids } : null;
 }
 
 /** The article's passages, each a paragraph (`#passage-<id>`, `data-passage`) followed by its
