@@ -398,23 +398,24 @@ describe('gazetteer: cities within 2 km of GeoNames', () => {
   });
 });
 
-// Published lengths (km): Encyclopaedia Britannica.
+// Published lengths (km), as in geo/gazetteer/water.json: English Wikipedia's infobox length
+// (the Don: Encyclopaedia Britannica).
 const RIVERS: [string, number][] = [
   ['danube', 2850],
   ['don', 1870],
   ['vistula', 1047],
-  ['oder', 854],
+  ['oder', 840],
   ['po-river', 652],
-  ['ganges', 2510],
-  ['indus', 2900],
+  ['ganges', 2525],
+  ['indus', 3180],
   ['mekong', 4350],
   ['amur-river', 2824],
   ['ohio-river', 1579],
   ['yenisei', 3487],
   // Traced only since pieces still apart are bridged (WDBII's two-bank outlines at the Gorky
   // reservoir and at Kazan are closed, with no dangling end to join).
-  ['volga', 3530],
-  ['brahmaputra', 2900],
+  ['volga', 3531],
+  ['brahmaputra', 2880],
   ['sutlej', 1450],
   ['aldan-river', 2273],
   ['athabasca', 1231],
