@@ -66,3 +66,28 @@ export function mapImages(p: Palette): Record<string, MapImage> {
   }
   return images;
 }
+
+/** The hatch fills as SVG `<pattern>`s, ids `<prefix><style>`: the tiles the live map's hatch
+ * images are drawn from, for the static map and the view images. */
+export function hatchPatternsSvg(prefix: string): string {
+  return Object.entries(STATUS_STYLES)
+    .flatMap(([id, s]) =>
+      s.geometry === 'area' && 'hatch' in s
+        ? [
+            `<pattern id="${prefix}${id}" width="${s.hatch.spacing}" height="${s.hatch.spacing}" patternUnits="userSpaceOnUse"><path class="hatch-${id}" d="${hatchSegments(
+              s.hatch,
+            )
+              .map(([x0, y0, x1, y1]) => `M${x0},${y0}L${x1},${y1}`)
+              .join('')}"/></pattern>`,
+          ]
+        : [],
+    )
+    .join('');
+}
+
+/** The status styles drawn with a hatch. */
+export const HATCHED: ReadonlySet<string> = new Set(
+  Object.entries(STATUS_STYLES).flatMap(([id, s]) =>
+    s.geometry === 'area' && 'hatch' in s ? [id] : [],
+  ),
+);

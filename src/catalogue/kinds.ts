@@ -243,6 +243,12 @@ export function geometryOf(kind: PlaceKind): GeometryClass {
   return KINDS[kind].geometry;
 }
 
+/** The symbol a point of this kind is drawn with; a dot for a kind drawn as an area or a line. */
+export function symbolOf(kind: string): (typeof SYMBOLS)[SymbolId] {
+  const spec = KINDS[kind as PlaceKind];
+  return SYMBOLS[spec.geometry === 'point' ? spec.paint.symbol : 'dot'];
+}
+
 // ---- Status styles: how a status (the story says which) changes a place's look ----
 
 export interface HatchSpec {

@@ -44,7 +44,7 @@ export class Reader {
   /** The extent of the story's main view, for distances to far-away places. */
   readonly mainBounds: Bounds;
   /** Where focus goes back to when the panel closes. */
-  private opener: HTMLElement | null = null;
+  private opener: (HTMLOrSVGElement & Element) | null = null;
   private seq = 0;
 
   get passage(): ResolvedPassage | undefined {
@@ -103,7 +103,11 @@ export class Reader {
   }
 
   /** A mention, a map feature or a places-list entry: highlight, fit, announce, open the panel. */
-  select(ids: string[], opener: HTMLElement | null = null, how: 'push' | 'none' = 'push') {
+  select(
+    ids: string[],
+    opener: (HTMLOrSVGElement & Element) | null = null,
+    how: 'push' | 'none' = 'push',
+  ) {
     const places = ids.map((id) => this.place(id)).filter((p): p is ResolvedPlace => !!p);
     if (places.length === 0) return;
     this.opener = opener;

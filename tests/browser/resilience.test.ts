@@ -168,7 +168,7 @@ describe('losing the WebGL context', () => {
     await lose(page);
     const whileLost = await page.evaluate(async () => {
       await new Promise((ok) => setTimeout(ok, 150));
-      (document.querySelector('[data-place="crimea"]') as HTMLElement).click();
+      (document.querySelector('#places a[data-place="crimea"]') as HTMLElement).click();
       await new Promise((ok) => setTimeout(ok, 150));
       const seen = {
         note: document.querySelector('.map [role="status"]')?.textContent ?? '',

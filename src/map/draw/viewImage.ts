@@ -7,8 +7,8 @@
 import type { FeatureCollection } from 'geojson';
 import { categoriesIn, type Category } from '../../catalogue/categories.ts';
 import { staticMapCss } from '../../catalogue/css.ts';
-import { hatchSegments } from '../../catalogue/icons.ts';
-import { KINDS, STATUS_STYLES, SYMBOLS, type PlaceKind } from '../../catalogue/kinds.ts';
+import { HATCHED, hatchPatternsSvg } from '../../catalogue/icons.ts';
+import { symbolOf } from '../../catalogue/kinds.ts';
 import type { Palette } from '../../catalogue/palette.ts';
 import { SWATCH_SIZE, swatchShapes, type SwatchShape } from '../../catalogue/swatch.ts';
 import { STATIC_VARIANTS } from '../../lib/breakpoints.ts';
@@ -141,33 +141,17 @@ function placesSvg(
       ? `<text x="${t.x}" y="${t.y}" font-size="${t.size}">${escapeText(f.label)}</text>`
       : '';
   };
-  const hatched = new Set(
-    Object.entries(STATUS_STYLES).flatMap(([id, s]) =>
-      s.geometry === 'area' && 'hatch' in s ? [id] : [],
-    ),
-  );
-  const patterns = Object.entries(STATUS_STYLES).flatMap(([id, s]) =>
-    s.geometry === 'area' && 'hatch' in s
-      ? [
-          `<pattern id="hatch-${id}" width="${s.hatch.spacing}" height="${s.hatch.spacing}" patternUnits="userSpaceOnUse"><path class="hatch-${id}" d="${hatchSegments(
-            s.hatch,
-          )
-            .map(([x0, y0, x1, y1]) => `M${x0},${y0}L${x1},${y1}`)
-            .join('')}"/></pattern>`,
-        ]
-      : [],
-  );
   const areas = features.filter((f) => f.geometry === 'area');
   const lines = features.filter((f) => f.geometry === 'line');
   const points = features.filter((f) => f.geometry === 'point');
   const symbolScale = +(1 / VARIANT.scale).toFixed(3);
   return [
-    `<defs>${patterns.join('')}</defs>`,
+    `<defs>${hatchPatternsSvg('hatch-')}</defs>`,
     '<g fill="none" stroke-linejoin="round">',
     ...areas.map(
       (f) =>
         `<g class="${cls(f)}"><path d="${f.d}" class="fill"/>${
-          f.role === 'place' && hatched.has(f.statusStyle)
+          f.role === 'place' && HATCHED.has(f.statusStyle)
             ? `<path d="${f.d}" class="pattern" fill="url(#hatch-${f.statusStyle})"/>`
             : ''
         }<path d="${f.d}" class="outline" fill="none"/></g>`,
@@ -182,15 +166,10 @@ function placesSvg(
     ...[...lines, ...areas].map(label),
     '</g>',
     ...points.map((f) => {
-      const symbol = SYMBOLS[symbolOf(f.kind)];
+      const symbol = symbolOf(f.kind);
       return `<g class="${cls(f)}"><g transform="translate(${f.x} ${f.y}) scale(${symbolScale})" class="symbol" stroke="${palette.labelHalo}"><path d="${symbol.path}" stroke-width="${symbol.halo}"/></g><g text-anchor="middle" fill="${palette.fg}" stroke="${palette.bg}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${label(f)}</g></g>`;
     }),
   ].join('\n');
-}
-
-function symbolOf(kind: string) {
-  const spec = KINDS[kind as PlaceKind];
-  return spec.geometry === 'point' ? spec.paint.symbol : 'dot';
 }
 
 interface Panel {
