@@ -53,8 +53,8 @@ function roomFor(camera: Camera, box: Rect, padding: Padding): number {
   return w * h;
 }
 
-/** The padding that fits `camera` clear of the overlays over `box`: the panel beside (wide) or
- * below (narrow); the legend and the cards each stepped around above/below or beside, whichever
+/** The padding that fits `camera` clear of the overlays over `box`: the panel beside or, when
+ * short, above the place (wide), or below it (narrow); the legend and the cards each stepped around above/below or beside, whichever
  * shows the place larger; never so much that the place is squeezed to nothing. */
 export function overlayPadding(box: Rect, overlays: Overlays, camera: Camera): Padding {
   let pad = { ...BASE };
@@ -76,14 +76,20 @@ export function overlayPadding(box: Rect, overlays: Overlays, camera: Camera): P
   };
   const wide = box.width > SIDE_PANEL_MIN_WIDTH;
   const panel = over(overlays.panel);
-  if (panel && wide) pad.right = Math.max(pad.right, box.right - panel.left + MARGIN);
-  else if (panel && panel.bottom <= box.bottom)
+  const ways: Partial<Padding>[][] = [];
+  if (panel && wide) {
+    // Beside the panel, or below a short one (the top half of the map): a wide place shows larger
+    // under a short panel than squeezed beside it.
+    const beside = { right: box.right - panel.left + MARGIN };
+    const below = { top: panel.bottom - box.top + MARGIN };
+    ways.push(below.top <= box.height / 2 ? [beside, below] : [beside]);
+  } else if (panel && panel.bottom <= box.bottom)
     pad.bottom = Math.max(pad.bottom, box.bottom - panel.top + MARGIN);
-  // Every combination of ways round the corner overlays (two overlays: four), the roomiest kept.
+  for (const r of [overlays.legend, overlays.cards].map(over)) if (r) ways.push(around(box, r));
+  // Every combination of ways round the overlays (up to eight), the roomiest kept.
   let best = [clamp(pad)];
-  for (const r of [overlays.legend, overlays.cards].map(over)) {
-    if (!r) continue;
-    best = best.flatMap((p) => around(box, r).map((way) => clamp(widest(p, way))));
+  for (const options of ways) {
+    best = best.flatMap((p) => options.map((way) => clamp(widest(p, way))));
   }
   pad = best[0]!;
   for (const p of best) if (roomFor(camera, box, p) > roomFor(camera, box, pad)) pad = p;

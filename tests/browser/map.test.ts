@@ -45,6 +45,30 @@ describe('the live map', () => {
     await expect.poll(() => renderedPlaces(page, ['place-hatch'])).toEqual(['crimea']);
   });
 
+  it('folds the legend out of the way of the first place a reader opens, then leaves it be', async () => {
+    const opened = await open('/', { viewport: { width: 1280, height: 800 } });
+    try {
+      const { page } = opened;
+      await mapIdle(page);
+      // Open: its toggles show.
+      const isOpen = () =>
+        page.getByRole('checkbox', { name: /Annexed by Russia, 2014/ }).isVisible();
+      expect(await isOpen()).toBe(true);
+      await page.getByRole('button', { name: 'Crimean peninsula' }).click();
+      await page.getByRole('region', { name: 'Crimea' }).waitFor();
+      expect(await isOpen()).toBe(false);
+      // The reader opens it again: it stays open for the next place.
+      await page.getByText('Legend', { exact: true }).click();
+      expect(await isOpen()).toBe(true);
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Kyiv' }).first().click();
+      await page.getByRole('region', { name: 'Kyiv' }).waitFor();
+      expect(await isOpen()).toBe(true);
+    } finally {
+      await opened.close();
+    }
+  });
+
   it('loads nothing from another host and logs no errors', () => {
     expect(opened.foreignRequests).toEqual([]);
     expect(opened.consoleErrors).toEqual([]);
