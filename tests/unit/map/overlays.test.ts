@@ -29,6 +29,11 @@ describe('overlay padding, from the overlays’ real rectangles', () => {
     expect(pad.right).toBe(672 - 280 + 16);
   });
 
+  it('fits a wide place below a short panel, where it shows larger than beside it', () => {
+    const pad = overlayPadding(wide, { panel: rect(280, 8, 384, 290) }, camera);
+    expect(pad).toMatchObject({ top: 8 + 290 + 16, right: 40 });
+  });
+
   it('fits a narrow map’s subject above a panel at its foot', () => {
     const pad = overlayPadding(phone, { panel: rect(0, 250, 390, 104) }, camera);
     expect(pad.bottom).toBe(354 - 250 + 16);
