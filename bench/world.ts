@@ -217,11 +217,13 @@ export function worldTable(w: WorldResults): string {
     const after = median(runs.map((r) => r.afterLoadMs));
     const since = median(runs.map((r) => r.sinceNavigationMs));
     const longest = median(runs.map((r) => r.longestMs));
+    // Judged since navigation: the page hydrates before its load event, so "after load" alone
+    // would pass while the start-up still blocks.
     rows.push([
-      `${which} story, 4× CPU at 390×844: main thread blocked after load (since navigation; longest task)`,
-      `${Math.round(after ?? NaN)} ms (${Math.round(since ?? NaN)} ms; ${Math.round(longest ?? NaN)} ms)`,
+      `${which} story, 4× CPU at 390×844: main thread blocked since navigation (after load; longest task)`,
+      `${Math.round(since ?? NaN)} ms (${Math.round(after ?? NaN)} ms; ${Math.round(longest ?? NaN)} ms)`,
       '< 300 ms',
-      met((after ?? Infinity) < 300),
+      met((since ?? Infinity) < 300),
     ]);
   }
   for (const [set, kinds] of Object.entries(w.suggestScores)) {
