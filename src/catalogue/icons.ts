@@ -13,6 +13,12 @@ export interface MapImage {
 
 const RATIO = 2;
 
+/** The area status styles drawn with a hatch, each read once by the live map, the static map and
+ * the view images. */
+const HATCH_STYLES = Object.entries(STATUS_STYLES).flatMap(([id, s]) =>
+  s.geometry === 'area' && 'hatch' in s ? [{ id, hatch: s.hatch, fill: s.fill }] : [],
+);
+
 function draw(size: number, paint: (ctx: CanvasRenderingContext2D, s: number) => void): MapImage {
   const px = size * RATIO;
   const canvas = document.createElement('canvas');
@@ -36,11 +42,9 @@ export function hatchSegments({
 
 export function mapImages(p: Palette): Record<string, MapImage> {
   const images: Record<string, MapImage> = {};
-  for (const [id, style] of Object.entries(STATUS_STYLES)) {
-    if (style.geometry !== 'area' || !('hatch' in style)) continue;
-    const hatch = style.hatch;
+  for (const { id, hatch, fill } of HATCH_STYLES) {
     images[id] = draw(hatch.spacing, (ctx) => {
-      ctx.strokeStyle = p[style.fill];
+      ctx.strokeStyle = p[fill];
       ctx.lineWidth = hatch.width;
       ctx.lineCap = 'square';
       for (const [x0, y0, x1, y1] of hatchSegments(hatch)) {
@@ -70,24 +74,13 @@ export function mapImages(p: Palette): Record<string, MapImage> {
 /** The hatch fills as SVG `<pattern>`s, ids `<prefix><style>`: the tiles the live map's hatch
  * images are drawn from, for the static map and the view images. */
 export function hatchPatternsSvg(prefix: string): string {
-  return Object.entries(STATUS_STYLES)
-    .flatMap(([id, s]) =>
-      s.geometry === 'area' && 'hatch' in s
-        ? [
-            `<pattern id="${prefix}${id}" width="${s.hatch.spacing}" height="${s.hatch.spacing}" patternUnits="userSpaceOnUse"><path class="hatch-${id}" d="${hatchSegments(
-              s.hatch,
-            )
-              .map(([x0, y0, x1, y1]) => `M${x0},${y0}L${x1},${y1}`)
-              .join('')}"/></pattern>`,
-          ]
-        : [],
-    )
-    .join('');
+  return HATCH_STYLES.map(({ id, hatch }) => {
+    const d = hatchSegments(hatch)
+      .map(([x0, y0, x1, y1]) => `M${x0},${y0}L${x1},${y1}`)
+      .join('');
+    return `<pattern id="${prefix}${id}" width="${hatch.spacing}" height="${hatch.spacing}" patternUnits="userSpaceOnUse"><path class="hatch-${id}" d="${d}"/></pattern>`;
+  }).join('');
 }
 
 /** The status styles drawn with a hatch. */
-export const HATCHED: ReadonlySet<string> = new Set(
-  Object.entries(STATUS_STYLES).flatMap(([id, s]) =>
-    s.geometry === 'area' && 'hatch' in s ? [id] : [],
-  ),
-);
+export const HATCHED: ReadonlySet<string> = new Set(HATCH_STYLES.map((h) => h.id));

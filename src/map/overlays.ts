@@ -54,8 +54,9 @@ function roomFor(camera: Camera, box: Rect, padding: Padding): number {
 }
 
 /** The padding that fits `camera` clear of the overlays over `box`: the panel beside or, when
- * short, above the place (wide), or below it (narrow); the legend and the cards each stepped around above/below or beside, whichever
- * shows the place larger; never so much that the place is squeezed to nothing. */
+ * short, above the place (wide), or below it (narrow); the legend and the cards each stepped
+ * around above/below or beside; whichever shows the place larger; never so much that the place
+ * is squeezed to nothing. */
 export function overlayPadding(box: Rect, overlays: Overlays, camera: Camera): Padding {
   let pad = { ...BASE };
   const over = (r: Rect | undefined) =>
