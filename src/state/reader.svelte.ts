@@ -1,7 +1,7 @@
 // What the reader is doing: which passage is active, which places are open in the panel, what the
 // map should show. Components read this; only its methods change it, so text, map, list and URL
 // can never disagree.
-import { getContext, setContext } from 'svelte';
+import { getContext } from 'svelte';
 import { unionBounds, type Bounds, type LonLat } from '../lib/geometry.ts';
 import { mainBounds } from '../story/resolve.ts';
 import type {
@@ -180,22 +180,19 @@ export class Reader {
   }
 }
 
-/** The context that provides `reader` to a component tree rendered on its own (Svelte's server
- * renderer in tests, say): `render(Component, { props, context: readerContext(reader) })`. */
+/** The context that provides `reader` to a component tree rendered on its own (each of the
+ * page's islands, a component in a test): `hydrate(Component, { target, props, context })`. */
 export function readerContext(reader: Reader): Map<symbol, Reader> {
   // A context map is read once by the renderer, never observed: no reactivity needed.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   return new Map([[KEY, reader]]);
 }
 
-export function setReader(reader: Reader): Reader {
-  return setContext(KEY, reader);
-}
-
-/** The page's reader state; throws outside the App that provides it, so a component rendered
- * without one fails at once instead of reading undefined later. */
+/** The page's reader state; throws outside a tree given `readerContext` (each of the page's
+ * islands is), so a component rendered without one fails at once instead of reading undefined
+ * later. */
 export function getReader(): Reader {
   const reader = getContext<Reader | undefined>(KEY);
-  if (!reader) throw new Error('getReader() called outside a component tree with setReader()');
+  if (!reader) throw new Error('getReader() called outside a component tree given readerContext()');
   return reader;
 }
