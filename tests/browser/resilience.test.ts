@@ -310,6 +310,34 @@ describe('a data file that fails', () => {
   });
 });
 
+describe('a slow start', () => {
+  it('a mention clicked before the article has hydrated opens its place once it has', async () => {
+    opened = await openGuarded(site(), '/black-sea-call/', {
+      // Every zero-delay timer waits 700 ms, start-up's yields between its islands among them
+      // (src/app/main.ts): the article hydrates seconds after the page is on screen.
+      before: (page) =>
+        page.addInitScript(() => {
+          const wait = window.setTimeout;
+          window.setTimeout = ((handler: TimerHandler, ms?: number, ...rest: unknown[]) =>
+            wait(handler, ms || 700, ...rest)) as typeof window.setTimeout;
+        }),
+    });
+    const { page } = opened;
+    const hydrated = (island: string) =>
+      page.evaluate(
+        (name) => performance.getEntriesByName(`explainer:hydrate ${name}`).length > 0,
+        island,
+      );
+    await expect.poll(() => hydrated('map'), { timeout: 15_000 }).toBe(true);
+    expect(await hydrated('article')).toBe(false);
+    await page.getByRole('button', { name: 'Crimean peninsula' }).click();
+    expect(await hydrated('article')).toBe(false);
+    await page.getByRole('region', { name: /^Crimea$/ }).waitFor({ timeout: 15_000 });
+    expect(await hydrated('article')).toBe(true);
+    expect(new URL(page.url()).hash).toBe('#place=crimea');
+  });
+});
+
 describe('the swap from static to live map', () => {
   /** Sums layout-shift entries (without recent input) from navigation until well after idle. */
   async function cls(viewport: { width: number; height: number }) {
