@@ -19,16 +19,26 @@ function chunk(type: string, data: Buffer): Buffer {
 export function indexedPng(rgba: Uint8Array, width: number, height: number): Buffer {
   const pixels = new Uint32Array(rgba.buffer, rgba.byteOffset, width * height);
   const counts = new Map<number, number>();
-  for (const p of pixels) counts.set(p, (counts.get(p) ?? 0) + 1);
+  // A map is long runs of one colour: count a run at a time (a Map update per pixel was most of
+  // the time a view image took).
+  for (let i = 0; i < pixels.length;) {
+    const p = pixels[i]!;
+    let end = i + 1;
+    while (end < pixels.length && pixels[end] === p) end++;
+    counts.set(p, (counts.get(p) ?? 0) + end - i);
+    i = end;
+  }
   // Most frequent first; ties by value, so the order never depends on the Map's.
   const colours = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const rgb = colours.map(([p]) => [p & 0xff, (p >>> 8) & 0xff, (p >>> 16) & 0xff] as const);
+  const red = Int32Array.from(rgb, (c) => c[0]);
+  const green = Int32Array.from(rgb, (c) => c[1]);
+  const blue = Int32Array.from(rgb, (c) => c[2]);
   // Weighted as the eye weighs the channels (BT.709 luma).
-  const distance = (i: number, j: number) => {
-    const [r, g, b] = rgb[i]!;
-    const [pr, pg, pb] = rgb[j]!;
-    return 0.2126 * (r - pr) ** 2 + 0.7152 * (g - pg) ** 2 + 0.0722 * (b - pb) ** 2;
-  };
+  const distance = (i: number, j: number) =>
+    0.2126 * (red[i]! - red[j]!) ** 2 +
+    0.7152 * (green[i]! - green[j]!) ** 2 +
+    0.0722 * (blue[i]! - blue[j]!) ** 2;
   // Half the palette for the most frequent colours (the fills); the rest, one at a time, for
   // the colour worst served so far by its pixel count (a small symbol in a colour of its own).
   const palette = colours.slice(0, 128).map((_, i) => i);
@@ -63,10 +73,17 @@ export function indexedPng(rgba: Uint8Array, width: number, height: number): Buf
   const index = new Map(colours.map(([p], i) => [p, slot.get(nearest[i]!)!]));
   const entries = palette.map((c) => rgb[c]!);
   const raw = Buffer.alloc((width + 1) * height);
+  let last = -1;
+  let lastIndex = 0;
   for (let y = 0; y < height; y++) {
     // Filter 0 (none) on every row: indices do not predict one another.
     for (let x = 0; x < width; x++) {
-      raw[y * (width + 1) + 1 + x] = index.get(pixels[y * width + x]!)!;
+      const p = pixels[y * width + x]!;
+      if (p !== last) {
+        last = p;
+        lastIndex = index.get(p)!;
+      }
+      raw[y * (width + 1) + 1 + x] = lastIndex;
     }
   }
   const header = Buffer.alloc(13);

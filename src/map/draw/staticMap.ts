@@ -103,9 +103,17 @@ function pathFor(bounds: Bounds, frame: Frame) {
   return { proj, path: thinPath(proj) };
 }
 
-/** d3-geo reads RFC 7946 (counter-clockwise) rings as "the world minus the shape". */
+const rewound = new WeakMap<Feature, GeoPermissibleObjects>();
+
+/** d3-geo reads RFC 7946 (counter-clockwise) rings as "the world minus the shape". Rewound once
+ * per feature: a story's images draw each place in every view, and a rewind copies it. */
 export function forD3<G extends Geometry>(feature: Feature<G>): GeoPermissibleObjects {
-  return turfRewind(feature, { reverse: true }) as GeoPermissibleObjects;
+  let d3 = rewound.get(feature);
+  if (!d3) {
+    d3 = turfRewind(feature, { reverse: true }) as GeoPermissibleObjects;
+    rewound.set(feature, d3);
+  }
+  return d3;
 }
 
 /** Places and their labels in the first view. `labels` holds one point per area (mapData.ts). */
