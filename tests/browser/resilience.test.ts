@@ -67,7 +67,8 @@ describe('without JavaScript', () => {
       .click();
     const target = page.locator('[data-passage]:target');
     await target.waitFor();
-    expect(await target.innerText()).toMatch(/Crimea/);
+    // Rendered in the frame after the jump (content-visibility): read it once it is.
+    await expect.poll(() => target.innerText()).toMatch(/Crimea/);
     // The places list leads to the same card.
     await page.goto(page.url().replace(/#.*/, ''));
     await listed.click();
