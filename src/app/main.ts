@@ -21,8 +21,7 @@ function holdClicks(waiting: Set<Element>) {
   const held: HTMLElement[] = [];
   const onClick = (event: MouseEvent) => {
     const button = event.target instanceof Element ? event.target.closest('button') : null;
-    const island = button?.closest('[id^="island-"]');
-    if (!button || !island || !waiting.has(island)) return;
+    if (!button || ![...waiting].some((island) => island.contains(button))) return;
     event.preventDefault();
     event.stopImmediatePropagation();
     held.push(button);
