@@ -40,7 +40,8 @@ describe('without JavaScript', () => {
     const { page } = opened;
     const passages = page.locator('[data-passage]');
     expect(await passages.count()).toBeGreaterThan(5);
-    expect(await passages.first().innerText()).toMatch(/\w{4,}/);
+    // Passages render in the page's first frame (content-visibility): read once it is drawn.
+    await expect.poll(() => passages.first().innerText()).toMatch(/\w{4,}/);
     await page.getByRole('heading', { name: 'Places in this story' }).waitFor();
     const listed = page
       .getByRole('region', { name: 'Places in this story' })
