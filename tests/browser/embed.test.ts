@@ -532,6 +532,25 @@ describe('"Embed this map" on the main page', () => {
     await opened.close();
   });
 
+  it('keeps the passage it opened at while the reading line steps on behind it', async () => {
+    const opened = await openPage(`${site()}/black-sea-call/?static#passage=pentagon-account`);
+    const { page } = opened;
+    await page.getByRole('button', { name: 'Embed this map' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Embed this map' });
+    await dialog.waitFor();
+    const start = await dialog.getByText(/^Starts at passage \d+\.$/).textContent();
+    const code = () => dialog.getByRole('textbox', { name: 'Script embed' }).inputValue();
+    const before = await code();
+    // The page behind scrolls back to its first passage (a smooth scroll landing, say).
+    const first = page.locator('[data-passage]').first();
+    await first.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await expect.poll(() => first.getAttribute('aria-current')).toBe('step');
+    expect(await dialog.getByText(/^Starts at /).textContent()).toBe(start);
+    expect(await code()).toBe(before);
+    expect(opened.errors).toEqual([]);
+    await opened.close();
+  });
+
   it('the copied script embed works as-is on a host page with a strict CSP', async () => {
     const opened = await openPage(`${site()}/black-sea-call/#place=crimea`);
     const { page } = opened;

@@ -21,7 +21,11 @@ const hue = ([r, g, b]: number[]) => {
 
 /** The pixel nearest the river's colour within 4 px of `at` (a line is a few pixels wide). */
 async function riverPixel(page: Page, at: { x: number; y: number }): Promise<number[]> {
-  const png = await page.screenshot({ clip: { x: at.x - 4, y: at.y - 4, width: 9, height: 9 } });
+  const clip = { x: at.x - 4, y: at.y - 4, width: 9, height: 9 };
+  // A loaded machine's compositor can refuse a capture ("Unable to capture screenshot"): try again.
+  const png = await page
+    .screenshot({ clip })
+    .catch(() => page.waitForTimeout(500).then(() => page.screenshot({ clip })));
   const target = rgbOf(LIGHT.river);
   return page.evaluate(
     async ({ data, target }) => {
