@@ -29,12 +29,3 @@ export function placesListMarkup(groups: Group[]): string {
     })
     .join('');
 }
-
-/** The place a click in the list landed on, unless the click asks for a new tab or window. */
-export function placeLinkAt(event: MouseEvent): HTMLElement | null {
-  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
-    return null;
-  }
-  const target = event.target instanceof Element ? event.target : null;
-  return target?.closest<HTMLElement>('a[data-place]') ?? null;
-}

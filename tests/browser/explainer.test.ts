@@ -113,6 +113,28 @@ describe('map to text', () => {
     // Passage 5 is off screen at the list, so the panel quotes it.
     await expect.poll(() => panel(page).textContent()).toContain('five US-supplied missiles');
   });
+  it('a Ctrl/⌘-click on a place link opens it in a new tab and leaves this page as it was', async () => {
+    opened = await open('/');
+    const { page } = opened;
+    const links = [
+      page.getByRole('group', { name: 'Places on the map' }).getByRole('link', { name: 'Crimea' }),
+      page
+        .getByRole('region', { name: 'Places in this story' })
+        .getByRole('link', { name: /^Crimea/ }),
+    ];
+    // Before hydration a link is a link anyway: wait until the page handles plain clicks.
+    await page.waitForFunction(() => performance.getEntriesByName('explainer:end').length > 0);
+    for (const link of links) {
+      const newTab = page.context().waitForEvent('page');
+      await link.click({ modifiers: ['ControlOrMeta'] });
+      const tab = await newTab;
+      await tab.waitForLoadState('domcontentloaded');
+      expect(new URL(tab.url()).hash).toBe('#place=crimea');
+      await tab.close();
+      expect(new URL(page.url()).hash).not.toBe('#place=crimea');
+      expect(await panel(page).count()).toBe(0);
+    }
+  });
 });
 
 describe('keyboard only', () => {
