@@ -230,3 +230,46 @@ describe("the map's furniture", () => {
     });
   }
 });
+
+describe('the static map', () => {
+  it.each([
+    [390, 844],
+    [768, 1024],
+  ])(
+    'at %i×%i links only the places it shows: a place its crop cuts off is no tab stop',
+    async (width, height) => {
+      const { page, consoleErrors, close } = await open('/black-sea-call/?static', {
+        viewport: { width, height },
+      });
+      const group = page.getByRole('group', { name: 'Places on the map' });
+      await page.waitForFunction(() => performance.getEntriesByName('explainer:map').length > 0);
+      // Every place drawn, by where its shapes fall against the map's box.
+      const drawn = await group.evaluate((svg) => {
+        const box = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll<SVGElement>('a[data-place]:not(.role-uncertainty)')].map(
+          (a) => {
+            const b = a.getBoundingClientRect();
+            const shown =
+              b.right > box.left && b.left < box.right && b.bottom > box.top && b.top < box.bottom;
+            return { label: a.getAttribute('aria-label')!, shown };
+          },
+        );
+      });
+      const shown = drawn.filter((d) => d.shown).map((d) => d.label);
+      await expect
+        .poll(() => group.getByRole('link').evaluateAll((all) => all.map((a) => a.ariaLabel)))
+        .toEqual(shown);
+      // Each is still a link in the places list.
+      for (const { label } of drawn) {
+        await page
+          .getByRole('region', { name: 'Places in this story' })
+          .getByRole('link', {
+            name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `),
+          })
+          .waitFor({ state: 'attached' });
+      }
+      expect(consoleErrors).toEqual([]);
+      await close();
+    },
+  );
+});
