@@ -1,9 +1,11 @@
 // A legend swatch as data: an area's fill, outline and hatching, a line's stroke and dash, a
-// point's symbol. The HTML legend (map/Swatch.svelte, colours as CSS custom properties) and the
-// share images (map/build/images.ts, colours of one palette) draw these same shapes.
+// point's symbol. The HTML legend (map/Legend.svelte, colours as CSS custom properties) and the
+// share images (map/draw/viewImage.ts, colours of one palette) draw these same shapes, as markup
+// (`swatchSvg`): the legend hydrates it whole instead of a component per swatch.
 import type { Category } from './categories.ts';
 import { KINDS, STATUS_STYLES, SYMBOLS } from './kinds.ts';
-import type { PaletteToken } from './palette.ts';
+import { cssVar, type PaletteToken } from './palette.ts';
+import { escapeAttr } from '../lib/escape.ts';
 
 export const SWATCH_SIZE = { width: 24, height: 16 } as const;
 
@@ -162,4 +164,30 @@ export function swatchShapes(
     ];
   }
   return [];
+}
+
+/** Shapes as SVG markup, attributes escaped. */
+export function shapesSvg(shapes: readonly SwatchShape[]): string {
+  return shapes
+    .map(({ tag, attrs, children }) => {
+      const a = Object.entries(attrs)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => ` ${k}="${escapeAttr(String(v))}"`)
+        .join('');
+      return `<${tag}${a}>${shapesSvg(children ?? [])}</${tag}>`;
+    })
+    .join('');
+}
+
+/** A whole swatch as the HTML legend shows it, in the page's theme (its CSS custom properties);
+ * decorative, so hidden from screen readers. */
+export function swatchSvg(
+  category: Category,
+  colour: (token: PaletteToken) => string = (t) => `var(${cssVar(t)})`,
+): string {
+  const { width: W, height: H } = SWATCH_SIZE;
+  return (
+    `<svg class="swatch" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" aria-hidden="true" focusable="false">` +
+    `${shapesSvg(swatchShapes(category, colour))}</svg>`
+  );
 }

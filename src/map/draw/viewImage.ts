@@ -10,7 +10,7 @@ import { staticMapCss } from '../../catalogue/css.ts';
 import { HATCHED, hatchPatternsSvg } from '../../catalogue/icons.ts';
 import { symbolOf } from '../../catalogue/kinds.ts';
 import type { Palette } from '../../catalogue/palette.ts';
-import { SWATCH_SIZE, swatchShapes, type SwatchShape } from '../../catalogue/swatch.ts';
+import { SWATCH_SIZE, shapesSvg, swatchShapes } from '../../catalogue/swatch.ts';
 import { STATIC_VARIANTS } from '../../lib/breakpoints.ts';
 import { escapeAttr, escapeText } from '../../lib/escape.ts';
 import { VIEW_IMAGE_SIZE } from '../../lib/viewImages.ts';
@@ -248,7 +248,7 @@ function panelSvg({ title, view, legend, borders, attribution, palette }: Panel)
   for (const row of shown) {
     const top = y + (LINE + 6 - SWATCH_SIZE.height) / 2;
     out.push(
-      `<g transform="translate(${x} ${top})">${swatchShapes(row.c, paint).map(shapeSvg).join('')}</g>`,
+      `<g transform="translate(${x} ${top})">${shapesSvg(swatchShapes(row.c, paint))}</g>`,
       ...row.lines.map(
         (line, i) =>
           `<text x="${x + SWATCH_SIZE.width + 10}" y="${y + 3 + LINE * (i + 1) - 4}" font-size="14" fill="${palette.fg}">${escapeText(line)}</text>`,
@@ -267,11 +267,3 @@ function panelSvg({ title, view, legend, borders, attribution, palette }: Panel)
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-
-function shapeSvg({ tag, attrs, children }: SwatchShape): string {
-  const a = Object.entries(attrs)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => ` ${k}="${escapeAttr(String(v))}"`)
-    .join('');
-  return `<${tag}${a}>${(children ?? []).map(shapeSvg).join('')}</${tag}>`;
-}

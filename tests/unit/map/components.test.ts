@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { categoriesOf } from '../../../src/catalogue/categories.ts';
 import { KINDS, SYMBOLS } from '../../../src/catalogue/kinds.ts';
 import StaticMap from '../../../src/map/StaticMap.svelte';
-import Swatch from '../../../src/map/Swatch.svelte';
+import { swatchSvg } from '../../../src/catalogue/swatch.ts';
 import { mapData } from '../../../src/map/draw/mapData.ts';
 import { staticPlaces } from '../../../src/map/draw/staticMap.ts';
 import { STATIC_VARIANTS } from '../../../src/lib/breakpoints.ts';
@@ -25,29 +25,24 @@ beforeAll(() => {
 
 const links = (html: string) => [...html.matchAll(/<a [^>]*aria-label="([^"]+)"/g)];
 
-describe('Swatch', () => {
+describe('the legend swatch', () => {
   it('draws a point kind with its own symbol path, from the catalogue', () => {
     for (const kind of ['city', 'site', 'incident', 'port'] as const) {
       const category = categoriesOf({ statuses: [] }).find((c) => c.id === kind)!;
-      const { body } = render(Swatch, { props: { category } });
       const spec = KINDS[kind];
       if (spec.geometry !== 'point') throw new Error(kind);
-      expect(body, kind).toContain(`d="${SYMBOLS[spec.paint.symbol].path}"`);
+      expect(swatchSvg(category), kind).toContain(`d="${SYMBOLS[spec.paint.symbol].path}"`);
     }
   });
 
   it('draws a line kind as a stroke in its palette colour, dashed when the kind is', () => {
     const categories = categoriesOf({ statuses: [] });
-    const river = render(Swatch, {
-      props: { category: categories.find((c) => c.id === 'river')! },
-    });
-    expect(river.body).toContain('stroke="var(--river)"');
-    expect(river.body).not.toContain('stroke-dasharray');
-    const route = render(Swatch, {
-      props: { category: categories.find((c) => c.id === 'route')! },
-    });
-    expect(route.body).toContain('stroke="var(--route)"');
-    expect(route.body).toContain('stroke-dasharray');
+    const river = swatchSvg(categories.find((c) => c.id === 'river')!);
+    expect(river).toContain('stroke="var(--river)"');
+    expect(river).not.toContain('stroke-dasharray');
+    const route = swatchSvg(categories.find((c) => c.id === 'route')!);
+    expect(route).toContain('stroke="var(--route)"');
+    expect(route).toContain('stroke-dasharray');
   });
 
   it('hatches a hatched status and only that', () => {
@@ -56,8 +51,17 @@ describe('Swatch', () => {
       { id: 'b', legend: 'B', description: 'B', style: 'solid' as const },
     ];
     const [a, b] = categoriesOf({ statuses });
-    expect(render(Swatch, { props: { category: a! } }).body).toMatch(/<path\b[^>]* d="M[^"]+"/);
-    expect(render(Swatch, { props: { category: b! } }).body).not.toMatch(/<path /);
+    expect(swatchSvg(a!)).toMatch(/<path\b[^>]* d="M[^"]+"/);
+    expect(swatchSvg(b!)).not.toMatch(/<path /);
+  });
+
+  it('is decorative, and escapes what it is given', () => {
+    const [a] = categoriesOf({
+      statuses: [{ id: 'a', legend: 'A', description: 'A', style: 'solid' as const }],
+    });
+    const svg = swatchSvg(a!, () => '"><script>alert(1)</script>');
+    expect(svg).toMatch(/^<svg class="swatch"[^>]* aria-hidden="true"/);
+    expect(svg).not.toContain('<script>');
   });
 });
 

@@ -1,14 +1,13 @@
 // Neighbouring countries are told apart by their fill, the same on the live map, the static map
 // and in the legend: the seed story's Russia and Ukraine are both "recognised" (solid).
 import { createExpression } from '@maplibre/maplibre-gl-style-spec';
-import { render } from 'svelte/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { staticMapCss } from '../../../../src/catalogue/css.ts';
 import { STATUS_STYLES } from '../../../../src/catalogue/kinds.ts';
 import { DARK, LIGHT, cssVar, type Palette } from '../../../../src/catalogue/palette.ts';
 import { buildStyle } from '../../../../src/catalogue/style.ts';
 import { mapData, type MapData } from '../../../../src/map/draw/mapData.ts';
-import Swatch from '../../../../src/map/Swatch.svelte';
+import { swatchSvg } from '../../../../src/catalogue/swatch.ts';
 import { loadStory } from '../../../../src/story/load.ts';
 import type { ResolvedStory } from '../../../../src/story/schema.ts';
 import { SEED_STORY } from '../../story/support.ts';
@@ -73,9 +72,7 @@ describe('neighbouring countries', () => {
   });
 
   it('are all shown in the legend swatch of their status', () => {
-    const { body } = render(Swatch, {
-      props: { category: { id: 'recognised', label: 'x', geometry: 'area', style: 'solid' } },
-    });
+    const body = swatchSvg({ id: 'recognised', label: 'x', geometry: 'area', style: 'solid' });
     for (const t of STATUS_STYLES.solid.tints) expect(body).toContain(`var(${cssVar(t)})`);
   });
 
