@@ -9,6 +9,7 @@ import {
   type GeoProjection,
   type GeoStream,
 } from 'd3-geo';
+import turfBbox from '@turf/bbox';
 import turfRewind from '@turf/rewind';
 import simplify from 'simplify-js';
 import turfAlong from '@turf/along';
@@ -116,6 +117,42 @@ export function forD3<G extends Geometry>(feature: Feature<G>): GeoPermissibleOb
   return d3;
 }
 
+const boxes = new WeakMap<Feature, number[]>();
+
+/** Degrees a great-circle edge may bow past its vertices' box (an edge 30° long at 60°N bows
+ * about 1°): the box is widened by this before it is tested against a view. */
+const EDGE_BOW = 2;
+
+/** Whether a place may show in the view `proj` draws: its vertices' box, widened, meets the
+ * view's (a Mercator view is a box of longitudes and latitudes). Drawing every place of a
+ * 300-place story in each of its 200 passage views spent most of a build clipping places far
+ * away; those whose box misses the view draw nothing anyway. */
+function mayShow(f: Feature, view: { w: number; s: number; e: number; n: number } | null) {
+  if (!view) return true;
+  let box = boxes.get(f);
+  if (!box) {
+    box = turfBbox(f);
+    boxes.set(f, box);
+  }
+  const [w, s, e, n] = box as [number, number, number, number];
+  if (n + EDGE_BOW < view.s || s - EDGE_BOW > view.n) return false;
+  // A place across the antimeridian has a box of every longitude: it is always drawn.
+  return !(e + EDGE_BOW < view.w || w - EDGE_BOW > view.e);
+}
+
+/** The longitudes and latitudes `proj` shows in `width` × `height` (and a 10 px margin), or null
+ * when that is not one box of the world (a view wider than the world, or a rotated one). The
+ * longitudes come from the scale, unwrapped: `invert` would fold a view wider than the world. */
+function viewBox(proj: GeoProjection, width: number, height: number) {
+  const nw = proj.invert?.([-10, -10]);
+  const se = proj.invert?.([width + 10, height + 10]);
+  if (!nw || !se || proj.rotate().some((r) => r !== 0)) return null;
+  const [tx] = proj.translate();
+  const degrees = (x: number) => ((x - tx) / proj.scale()) * (180 / Math.PI);
+  const box = { w: degrees(-10), n: nw[1], e: degrees(width + 10), s: se[1] };
+  return box.w >= -180 && box.e <= 180 ? box : null;
+}
+
 /** Places and their labels in the first view. `labels` holds one point per area (mapData.ts). */
 export function staticPlaces(
   places: FeatureCollection,
@@ -127,6 +164,7 @@ export function staticPlaces(
 ): StaticMapData {
   const { proj, path } = pathFor(bounds, frame);
   const { width, height } = frame;
+  const view = viewBox(proj, width, height);
   const inside = (xy: [number, number] | null): xy is [number, number] =>
     !!xy && xy[0] >= 0 && xy[1] >= 0 && xy[0] <= width && xy[1] <= height;
   const features: StaticFeature[] = [];
@@ -149,6 +187,7 @@ export function staticPlaces(
       features.push({ ...base, d: '', x: round(xy[0]), y: round(xy[1]) });
       continue;
     }
+    if (!mayShow(f, view)) continue;
     const d = path(forD3(f));
     if (d) features.push({ ...base, d });
   }
